@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test of the project: Rust (workspace, doctests), and, as they land, the Python,
+# Node and uniffi bindings. This is the README's test command and what .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+section() { printf '\n=== %s ===\n' "$*"; }
+
+section "rust: build and test the workspace"
+cargo test --workspace --all-targets
+cargo test --workspace --doc
