@@ -25,6 +25,19 @@ pub enum MatchKind {
     FineTune,
 }
 
+impl MatchKind {
+    /// A short lower-case name: `"id"`, `"alias"`, `"prefix"`, `"snapshot"`, `"fine_tune"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Id => "id",
+            MatchKind::Alias => "alias",
+            MatchKind::Prefix => "prefix",
+            MatchKind::Snapshot => "snapshot",
+            MatchKind::FineTune => "fine_tune",
+        }
+    }
+}
+
 /// The result of resolving a name.
 #[derive(Debug, Clone, Copy)]
 pub struct Resolved<'a> {

@@ -39,6 +39,51 @@ pub enum ChatFormat {
     Generic,
 }
 
+impl ChatFormat {
+    /// Every chat format.
+    pub const ALL: [ChatFormat; 5] = [
+        ChatFormat::Openai,
+        ChatFormat::Openai0301,
+        ChatFormat::Anthropic,
+        ChatFormat::Gemini,
+        ChatFormat::Generic,
+    ];
+
+    /// The canonical name, as spelled in `models.json` (`"openai"`, `"openai0301"`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatFormat::Openai => "openai",
+            ChatFormat::Openai0301 => "openai0301",
+            ChatFormat::Anthropic => "anthropic",
+            ChatFormat::Gemini => "gemini",
+            ChatFormat::Generic => "generic",
+        }
+    }
+}
+
+impl std::fmt::Display for ChatFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ChatFormat {
+    type Err = Error;
+
+    /// Parses a canonical name.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] naming the known formats.
+    fn from_str(s: &str) -> Result<Self> {
+        ChatFormat::ALL.into_iter().find(|f| f.as_str() == s.trim()).ok_or_else(|| {
+            Error::invalid(format!(
+                "unknown chat format `{s}`; known formats: {}",
+                ChatFormat::ALL.map(ChatFormat::as_str).join(", ")
+            ))
+        })
+    }
+}
+
 /// One model: id, provider, aliases, tokenizer and limits.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
