@@ -1,0 +1,317 @@
+"""Type stubs of the compiled extension ``tokenmeter._native`` (hand-written, checked by
+``python -m mypy.stubtest tokenmeter._native``)."""
+
+from collections.abc import Mapping, Sequence
+from os import PathLike
+from typing import Any, Final, final
+
+__all__ = [
+    "Accuracy",
+    "BudgetExceededError",
+    "Catalog",
+    "ChatCount",
+    "CountUpTo",
+    "InvalidInputError",
+    "InvalidUsageError",
+    "IoError",
+    "Model",
+    "PriceUnavailableError",
+    "Resolved",
+    "Tokenizer",
+    "TokenizerLoadError",
+    "TokenmeterError",
+    "UnknownEncodingError",
+    "UnknownModelError",
+    "__version__",
+    "count_chat",
+    "count_tools",
+]
+
+__version__: Final[str]
+
+#: A chat message or tool definition: an OpenAI-shaped dict, or an SDK object with
+#: ``to_dict()`` / ``model_dump()`` (typed ``Any`` because the SDKs are never imported).
+_MessageLike = Mapping[str, Any] | Any
+
+# ---------------------------------------------------------------------------- errors
+
+class TokenmeterError(ValueError):
+    """Base class of every tokenmeter error. ``code`` is the core's stable error code."""
+
+    code: str
+
+class UnknownModelError(TokenmeterError):
+    """A model name the catalog cannot resolve (``UNKNOWN_MODEL``)."""
+
+    suggestions: list[str]
+
+class UnknownEncodingError(TokenmeterError):
+    """An encoding name that is not bundled (``UNKNOWN_ENCODING``)."""
+
+class BudgetExceededError(TokenmeterError):
+    """Even the part that must be kept does not fit the budget (``BUDGET_EXCEEDED``)."""
+
+    needed: int
+    budget: int
+
+class InvalidInputError(TokenmeterError):
+    """Malformed caller data (``INVALID_INPUT``)."""
+
+class TokenizerLoadError(TokenmeterError):
+    """A tokenizer file that cannot be read or parsed (``TOKENIZER_LOAD``)."""
+
+class PriceUnavailableError(TokenmeterError):
+    """A known model without a price for the request (``PRICE_UNAVAILABLE``)."""
+
+class InvalidUsageError(TokenmeterError):
+    """A usage object with missing, negative or contradictory numbers (``INVALID_USAGE``)."""
+
+class IoError(TokenmeterError):
+    """A file the caller named that cannot be read (``IO``)."""
+
+# ---------------------------------------------------------------------------- tokenizer
+
+@final
+class CountUpTo:
+    """The result of :meth:`Tokenizer.count_up_to`. ``tokens`` is exact when ``exceeded`` is
+    false, otherwise a count already above the limit (a lower bound)."""
+
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def exceeded(self) -> bool: ...
+    def __new__(cls, *, tokens: int, exceeded: bool) -> CountUpTo: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Accuracy:
+    """How far a tokenizer's counts can be from the provider's own count."""
+
+    @property
+    def exact(self) -> bool: ...
+    @property
+    def relative_error(self) -> float: ...
+    def __new__(cls, *, exact: bool, relative_error: float) -> Accuracy: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Tokenizer:
+    """Counts, encodes and decodes text for one tokenizer. Immutable; safe to share between
+    threads. Long texts and batches are counted with the GIL released.
+
+    Raises:
+        UnknownEncodingError: ``encoding`` is not a bundled tiktoken encoding.
+    """
+
+    def __new__(cls, encoding: str, *, allow_special: bool = False) -> Tokenizer: ...
+    @staticmethod
+    def from_encoding(encoding: str, *, allow_special: bool = False) -> Tokenizer:
+        """A bundled tiktoken encoding: ``o200k_base``, ``o200k_harmony``, ``cl100k_base``,
+        ``p50k_base``, ``p50k_edit``, ``r50k_base`` (or ``gpt2``).
+
+        Raises:
+            UnknownEncodingError: the name is not bundled.
+        """
+    @staticmethod
+    def for_model(model: str) -> Tokenizer:
+        """The tokenizer of a bundled-catalog model.
+
+        Raises:
+            UnknownModelError: the name does not resolve.
+        """
+    @staticmethod
+    def from_hf_file(path: str | PathLike[str]) -> Tokenizer:
+        """A Hugging Face ``tokenizer.json`` file.
+
+        Raises:
+            TokenizerLoadError: the file cannot be read or parsed.
+        """
+    @staticmethod
+    def from_hf_bytes(data: bytes) -> Tokenizer:
+        """The bytes of a Hugging Face ``tokenizer.json``.
+
+        Raises:
+            TokenizerLoadError: the bytes are not a valid tokenizer.
+        """
+    @staticmethod
+    def from_hf_cache(model_id: str) -> Tokenizer:
+        """``org/name`` from the local Hugging Face cache; never downloads.
+
+        Raises:
+            TokenizerLoadError: the model's ``tokenizer.json`` is not in the cache.
+        """
+    @staticmethod
+    def estimate(profile: str) -> Tokenizer:
+        """A calibrated estimate (``"anthropic"``, ``"gemini"``, ...): inexact counts.
+
+        Raises:
+            InvalidInputError: no profile has that name.
+        """
+    def with_allow_special(self, allow: bool) -> Tokenizer:
+        """A copy that parses special-token text (``<|endoftext|>``) as special tokens, or not."""
+    @property
+    def allow_special(self) -> bool: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def encoding(self) -> str | None: ...
+    @property
+    def is_exact(self) -> bool: ...
+    @property
+    def accuracy(self) -> Accuracy: ...
+    def count(self, text: str) -> int:
+        """The number of tokens in ``text``.
+
+        Raises:
+            InvalidInputError: a Hugging Face tokenizer rejects the text.
+        """
+    def count_up_to(self, text: str, limit: int) -> CountUpTo:
+        """Counts ``text`` but stops once more than ``limit`` tokens are seen."""
+    def encode(self, text: str) -> list[int]:
+        """The token ids of ``text``.
+
+        Raises:
+            InvalidInputError: for an estimate, which has no token ids.
+        """
+    def decode(self, tokens: Sequence[int]) -> str:
+        """The text of ``tokens``; bytes that are not valid UTF-8 become U+FFFD.
+
+        Raises:
+            InvalidInputError: an id outside the vocabulary, or an estimate.
+        """
+    def count_batch(self, texts: Sequence[str]) -> list[int]:
+        """Counts many texts in parallel on all cores, GIL released; results in input order."""
+
+# ---------------------------------------------------------------------------- catalog
+
+@final
+class Model:
+    """One catalog entry. ``tokenizer`` is ``{"encoding": name}``, ``{"estimate": profile}`` or
+    ``{"hugging_face": {"repo": ..., "fallback": ...}}``.
+
+    Raises:
+        InvalidInputError: a field has the wrong shape, or ``chat_format`` is unknown.
+    """
+
+    def __new__(
+        cls,
+        *,
+        id: str,
+        provider: str,
+        tokenizer: Mapping[str, Any],
+        context_window: int,
+        max_output: int,
+        aliases: Sequence[str] = ...,
+        chat_format: str = "openai",
+    ) -> Model: ...
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Model:
+        """A model from a dict in the catalog JSON's shape."""
+    def to_dict(self) -> dict[str, Any]:
+        """The model in the catalog JSON's shape."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def provider(self) -> str: ...
+    @property
+    def aliases(self) -> list[str]: ...
+    @property
+    def context_window(self) -> int: ...
+    @property
+    def max_output(self) -> int: ...
+    @property
+    def chat_format(self) -> str: ...
+    @property
+    def tokenizer_spec(self) -> dict[str, Any]: ...
+    def tokenizer(self) -> Tokenizer:
+        """The model's tokenizer: exact where public, else a calibrated estimate."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Resolved:
+    """The result of :meth:`Catalog.resolve`."""
+
+    @property
+    def model(self) -> Model: ...
+    @property
+    def matched_by(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Catalog:
+    """Models by name. Immutable: :meth:`with_model` returns a new catalog."""
+
+    @staticmethod
+    def bundled() -> Catalog:
+        """The catalog bundled with this version of tokenmeter."""
+    @staticmethod
+    def from_json(json: str) -> Catalog:
+        """A catalog from JSON text in the bundled file's shape.
+
+        Raises:
+            InvalidInputError: the JSON or a model in it is malformed.
+        """
+    def with_model(self, model: Model) -> Catalog:
+        """A new catalog with ``model`` added, or replacing the model with its id.
+
+        Raises:
+            InvalidInputError / UnknownEncodingError: the model is not valid.
+        """
+    def get(self, name: str) -> Model:
+        """The model ``name`` resolves to (id, alias, snapshot, ``azure/``-style prefix,
+        Bedrock/Vertex id, fine-tune).
+
+        Raises:
+            UnknownModelError: nothing matches; ``.suggestions`` has the nearest ids.
+        """
+    def resolve(self, name: str) -> Resolved:
+        """As :meth:`get`, also saying how the name matched.
+
+        Raises:
+            UnknownModelError: nothing matches.
+        """
+    def nearest(self, name: str, *, n: int = 3) -> list[str]: ...
+    def models(self) -> list[Model]: ...
+    @property
+    def date(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, key: object, /) -> bool: ...
+
+# ---------------------------------------------------------------------------- chat
+
+@final
+class ChatCount:
+    """The prompt tokens of a chat request; ``exact`` is false when any part is estimated."""
+
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def exact(self) -> bool: ...
+    def __new__(cls, *, tokens: int, exact: bool) -> ChatCount: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def count_chat(
+    messages: Sequence[_MessageLike],
+    *,
+    model: str | Model | None = None,
+    tokenizer: Tokenizer | None = None,
+    chat_format: str | None = None,
+    tools: Sequence[_MessageLike] | None = None,
+) -> ChatCount:
+    """The prompt tokens of ``messages`` (OpenAI-shaped dicts or SDK objects) and ``tools``,
+    framing included, for ``model`` or an explicit ``tokenizer`` and ``chat_format``.
+
+    Raises:
+        InvalidInputError: no messages, a malformed message or tool, or neither model nor
+            tokenizer given.
+        UnknownModelError: ``model`` does not resolve.
+    """
+
+def count_tools(tools: Sequence[_MessageLike], *, tokenizer: Tokenizer) -> int:
+    """The tokens tool definitions add to a request (OpenAI cookbook formula).
+
+    Raises:
+        InvalidInputError: a malformed tool definition.
+    """
