@@ -5,6 +5,8 @@
 //! The expectations come from reference implementations (see each file's `about` and
 //! `tests/gen_vectors.py`); never edit them to make a test pass.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
