@@ -14,8 +14,10 @@ mod estimate;
 #[cfg(feature = "huggingface")]
 mod huggingface;
 mod model;
+mod offsets;
 mod tiktoken;
 mod tokenizer;
+mod truncate;
 
 pub use catalog::{Catalog, MatchKind, Resolved};
 pub use chat::{
@@ -27,3 +29,5 @@ pub use error::{Error, Result};
 pub use estimate::EstimateProfile;
 pub use model::{ChatFormat, Model, TokenizerSpec};
 pub use tokenizer::{Accuracy, CountUpTo, Tokenizer};
+pub use offsets::TokenSpan;
+pub use truncate::{DEFAULT_MARKER, Keep, TruncateOptions, Truncated, truncate};
