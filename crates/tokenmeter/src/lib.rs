@@ -11,6 +11,7 @@ mod chat;
 mod encoding;
 mod error;
 mod estimate;
+mod fit;
 #[cfg(feature = "huggingface")]
 mod huggingface;
 mod model;
@@ -30,4 +31,5 @@ pub use estimate::EstimateProfile;
 pub use model::{ChatFormat, Model, TokenizerSpec};
 pub use tokenizer::{Accuracy, CountUpTo, Tokenizer};
 pub use offsets::TokenSpan;
+pub use fit::{DropReason, Dropped, FitPolicy, Fitted, PartialCut, fit_messages, fit_messages_for_model};
 pub use truncate::{DEFAULT_MARKER, Keep, TruncateOptions, Truncated, truncate};
