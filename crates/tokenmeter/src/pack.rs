@@ -218,6 +218,7 @@ fn join(sections: &[Section], order: &[usize], separator: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use crate::Encoding;

@@ -34,6 +34,7 @@ pub struct Accuracy {
 }
 
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // built once and shared behind an Arc
 pub(crate) enum Backend {
     Tiktoken(Encoding),
     #[cfg(feature = "huggingface")]

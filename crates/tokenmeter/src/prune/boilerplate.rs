@@ -27,6 +27,7 @@ pub(crate) fn remove(text: &str, patterns: &[Regex]) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
 

@@ -221,6 +221,7 @@ fn drop_lines(lines: &[&str], keep: &mut [bool]) -> HashMap<usize, usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::dedupe;
 

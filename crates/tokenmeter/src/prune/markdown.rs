@@ -102,6 +102,7 @@ fn blank_line(out: &mut String) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::to_plain_text;
 

@@ -53,6 +53,7 @@ pub(crate) fn normalize(text: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::normalize;
 
