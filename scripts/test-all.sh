@@ -4,8 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# One target directory for cargo, maturin and napi: they all pass or honour a --target, and
+# without this the workspace is compiled twice (BUILD-NOTES).
+CARGO_BUILD_TARGET=$(rustc -vV | sed -n 's/^host: //p')
+export CARGO_BUILD_TARGET
+
 section() { printf '\n=== %s ===\n' "$*"; }
 
 section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+
+section "python: wheel (maturin) in a fresh venv, pytest, mypy --strict, stubtest"
+bash scripts/test-python.sh

@@ -11,20 +11,32 @@ __all__ = [
     "Catalog",
     "ChatCount",
     "CountUpTo",
+    "Fitted",
     "InvalidInputError",
     "InvalidUsageError",
     "IoError",
     "Model",
+    "Packed",
     "PriceUnavailableError",
+    "Pruned",
+    "Pruner",
+    "Redacted",
+    "RedactionMap",
+    "Redactor",
     "Resolved",
     "Tokenizer",
     "TokenizerLoadError",
     "TokenmeterError",
+    "Truncated",
     "UnknownEncodingError",
     "UnknownModelError",
-    "__version__",
     "count_chat",
     "count_tools",
+    "fit_messages",
+    "fit_messages_for_model",
+    "pack",
+    "truncate",
+    "__version__",
 ]
 
 __version__: Final[str]
@@ -182,6 +194,20 @@ class Tokenizer:
         """
     def count_batch(self, texts: Sequence[str]) -> list[int]:
         """Counts many texts in parallel on all cores, GIL released; results in input order."""
+    def truncate(
+        self,
+        text: str,
+        budget: int,
+        *,
+        keep: str = "head",
+        marker: str | None = None,
+        count_cut: bool = False,
+    ) -> Truncated:
+        """As :func:`tokenmeter.truncate` with this tokenizer.
+
+        Raises:
+            InvalidInputError: a zero budget or an unknown ``keep``.
+        """
 
 # ---------------------------------------------------------------------------- catalog
 
@@ -315,3 +341,230 @@ def count_tools(tools: Sequence[_MessageLike], *, tokenizer: Tokenizer) -> int:
     Raises:
         InvalidInputError: a malformed tool definition.
     """
+
+# ---------------------------------------------------------------------------- truncate
+
+@final
+class Truncated:
+    """The result of :func:`truncate` / :meth:`Tokenizer.truncate`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def cut_tokens(self) -> int | None: ...
+    @property
+    def cut_bytes(self) -> int: ...
+    @property
+    def head_bytes(self) -> int: ...
+    @property
+    def tail_bytes(self) -> int: ...
+    @property
+    def truncated(self) -> bool: ...
+    @property
+    def exact(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def truncate(
+    text: str,
+    budget: int,
+    *,
+    tokenizer: Tokenizer,
+    keep: str = "head",
+    marker: str | None = None,
+    count_cut: bool = False,
+) -> Truncated:
+    """The longest head (``keep="head"``), tail (``"tail"``) or both ends (``"both"``, joined
+    by ``marker``) of ``text`` that fit ``budget`` tokens, cut on a character boundary.
+
+    Raises:
+        InvalidInputError: a zero budget or an unknown ``keep``.
+    """
+
+# ---------------------------------------------------------------------------- fit
+
+@final
+class Fitted:
+    """The result of :func:`fit_messages`. ``dropped`` and ``partial`` are plain dicts."""
+
+    @property
+    def messages(self) -> list[dict[str, Any]]: ...
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def budget(self) -> int: ...
+    @property
+    def exact(self) -> bool: ...
+    @property
+    def kept(self) -> list[int]: ...
+    @property
+    def dropped(self) -> list[dict[str, Any]]: ...
+    @property
+    def partial(self) -> dict[str, Any] | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def fit_messages(
+    messages: Sequence[_MessageLike],
+    *,
+    budget: int,
+    model: str | Model | None = None,
+    tokenizer: Tokenizer | None = None,
+    chat_format: str | None = None,
+    tools: Sequence[_MessageLike] | None = None,
+    partial: bool = False,
+    partial_keep: str = "tail",
+    min_partial_tokens: int | None = None,
+) -> Fitted:
+    """Drops the oldest turns until the request (framing and tools included) fits ``budget``;
+    system messages and the newest turn are kept, tool calls go with their results.
+
+    Raises:
+        InvalidInputError: a zero budget, no messages, or a malformed message.
+        BudgetExceededError: the messages that must be kept alone exceed the budget.
+    """
+
+def fit_messages_for_model(
+    messages: Sequence[_MessageLike],
+    *,
+    model: str | Model,
+    reserve_output: int = 0,
+    tools: Sequence[_MessageLike] | None = None,
+    partial: bool = False,
+    partial_keep: str = "tail",
+    min_partial_tokens: int | None = None,
+) -> Fitted:
+    """As :func:`fit_messages`, with the budget ``model.context_window - reserve_output``.
+
+    Raises:
+        InvalidInputError: ``reserve_output`` leaves no room.
+        BudgetExceededError: the messages that must be kept alone exceed the budget.
+    """
+
+# ---------------------------------------------------------------------------- pack
+
+@final
+class Packed:
+    """The result of :func:`pack`. ``excluded`` is a list of plain dicts."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def tokens(self) -> int: ...
+    @property
+    def cutoff(self) -> int: ...
+    @property
+    def included(self) -> list[int]: ...
+    @property
+    def excluded(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def pack(
+    sections: Sequence[Mapping[str, Any] | tuple[str, int]],
+    *,
+    budget: int,
+    tokenizer: Tokenizer,
+    separator: str | None = None,
+) -> Packed:
+    """Packs the highest-priority sections (``{"text", "priority", "position"?, "id"?}`` or
+    ``(text, priority)``) that fit ``budget`` tokens into one prompt.
+
+    Raises:
+        InvalidInputError: a zero budget, no sections, or a malformed section.
+        BudgetExceededError: even the highest-priority sections alone do not fit.
+    """
+
+# ---------------------------------------------------------------------------- prune
+
+@final
+class Pruned:
+    """The result of :meth:`Pruner.run`. ``passes`` is a list of plain dicts."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def tokens_before(self) -> int: ...
+    @property
+    def tokens_after(self) -> int: ...
+    @property
+    def tokens_saved(self) -> int: ...
+    @property
+    def passes(self) -> list[dict[str, Any]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Pruner:
+    """Deterministic passes that remove tokens without a model: ``"whitespace"``,
+    ``"dedupe"``, ``"json"``, ``"json_table"``, ``"markdown"``, ``"boilerplate"``.
+
+    Raises:
+        InvalidInputError: an unknown pass or a boilerplate pattern that does not compile.
+    """
+
+    def __new__(
+        cls, passes: Sequence[str] | None = None, *, boilerplate: Sequence[str] = ...
+    ) -> Pruner: ...
+    @property
+    def passes(self) -> list[str]: ...
+    def apply(self, pass_: str, text: str) -> str:
+        """Applies one pass to ``text``."""
+    def run(self, text: str, *, tokenizer: Tokenizer) -> Pruned:
+        """Runs every pass in order, counting tokens before and after each."""
+
+# ---------------------------------------------------------------------------- redact
+
+@final
+class RedactionMap:
+    """Placeholders and the values they stand for."""
+
+    def __new__(cls) -> RedactionMap: ...
+    @staticmethod
+    def from_json(json: str) -> RedactionMap:
+        """Raises:
+        InvalidInputError: the JSON is not a redaction map."""
+    def to_json(self) -> str: ...
+    def entries(self) -> list[dict[str, str]]: ...
+    def restore(self, text: str) -> str:
+        """``text`` with every placeholder replaced by its original value."""
+    def __len__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Redacted:
+    """The result of :meth:`Redactor.redact` / :meth:`Redactor.run`."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def mapping(self) -> RedactionMap: ...
+    @property
+    def replaced(self) -> int: ...
+    @property
+    def tokens_before(self) -> int | None: ...
+    @property
+    def tokens_after(self) -> int | None: ...
+    @property
+    def tokens_saved(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Redactor:
+    """Replaces emails, phone numbers, card numbers, IP addresses, IBANs and the caller's
+    ``patterns`` (``{"LABEL": regex}``) with stable placeholders such as ``<EMAIL_1>``.
+
+    Raises:
+        InvalidInputError: a bad label or a pattern that does not compile.
+    """
+
+    def __new__(
+        cls, *, patterns: Mapping[str, str] | Sequence[tuple[str, str]] | None = None
+    ) -> Redactor: ...
+    def redact(self, text: str, *, mapping: RedactionMap | None = None) -> Redacted: ...
+    def run(
+        self, text: str, *, tokenizer: Tokenizer, mapping: RedactionMap | None = None
+    ) -> Redacted: ...

@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use crate::error::{IntoPyResult, invalid};
+use crate::repr::py_str;
 use crate::plain_data::{serde_to_python, to_json};
 use crate::tokenizer::PyTokenizer;
 
@@ -106,7 +107,7 @@ impl PyCatalog {
 
     fn __repr__(&self) -> String {
         let c = self.catalog();
-        format!("Catalog(date={:?}, models={})", c.date(), c.models().len())
+        format!("Catalog(date={}, models={})", py_str(c.date()), c.models().len())
     }
 }
 
@@ -195,8 +196,8 @@ impl PyModel {
 
     fn __repr__(&self) -> String {
         format!(
-            "Model(id={:?}, provider={:?}, context_window={}, max_output={})",
-            self.inner.id, self.inner.provider, self.inner.context_window, self.inner.max_output
+            "Model(id={}, provider={}, context_window={}, max_output={})",
+            py_str(&self.inner.id), py_str(&self.inner.provider), self.inner.context_window, self.inner.max_output
         )
     }
 }
@@ -211,6 +212,6 @@ impl PyModel {
 #[pymethods]
 impl PyResolved {
     fn __repr__(&self) -> String {
-        format!("Resolved(model={}, matched_by={:?})", self.model.__repr__(), self.matched_by)
+        format!("Resolved(model={}, matched_by={})", self.model.__repr__(), py_str(self.matched_by))
     }
 }

@@ -6,7 +6,8 @@ use pyo3::prelude::*;
 use crate::catalog::PyModel;
 use crate::error::{IntoPyResult, invalid, to_py};
 use crate::plain_data::to_json;
-use crate::tokenizer::{PyTokenizer, py_bool};
+use crate::repr::py_bool;
+use crate::tokenizer::PyTokenizer;
 
 /// The result of `count_chat`.
 #[pyclass(name = "ChatCount", module = "tokenmeter", frozen, eq, hash, get_all)]
@@ -59,6 +60,27 @@ pub fn parse_messages(
     tokenmeter::parse_chat(&json).map_err(to_py)
 }
 
+/// The tokenizer and chat framing of a request: an explicit `tokenizer` / `chat_format` wins
+/// over the `model`'s; one of `model` and `tokenizer` is required.
+pub fn tokenizer_and_format(
+    model: Option<ModelArg>,
+    tokenizer: Option<PyRef<'_, PyTokenizer>>,
+    chat_format: Option<&str>,
+) -> PyResult<(tokenmeter::Tokenizer, tokenmeter::ChatFormat)> {
+    let model = model.map(ModelArg::resolve).transpose()?;
+    let tokenizer = match (tokenizer, &model) {
+        (Some(t), _) => t.inner.clone(),
+        (None, Some(m)) => m.tokenizer().py_err()?,
+        (None, None) => return Err(invalid("give `model` or `tokenizer`")),
+    };
+    let format = match (chat_format, &model) {
+        (Some(name), _) => name.parse().py_err()?,
+        (None, Some(m)) => m.chat_format,
+        (None, None) => tokenmeter::ChatFormat::default(),
+    };
+    Ok((tokenizer, format))
+}
+
 /// Counts the prompt tokens of `messages` (and `tools`) for `model`, or for an explicit
 /// `tokenizer` and `chat_format`.
 #[pyfunction]
@@ -72,17 +94,7 @@ pub fn count_chat(
     tools: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyChatCount> {
     let (messages, tools) = parse_messages(messages, tools)?;
-    let model = model.map(ModelArg::resolve).transpose()?;
-    let tokenizer = match (tokenizer, &model) {
-        (Some(t), _) => t.inner.clone(),
-        (None, Some(m)) => m.tokenizer().py_err()?,
-        (None, None) => return Err(invalid("count_chat needs `model` or `tokenizer`")),
-    };
-    let format = match (chat_format, &model) {
-        (Some(name), _) => name.parse().py_err()?,
-        (None, Some(m)) => m.chat_format,
-        (None, None) => tokenmeter::ChatFormat::default(),
-    };
+    let (tokenizer, format) = tokenizer_and_format(model, tokenizer, chat_format)?;
     let count =
         py.detach(|| tokenmeter::count_chat(&tokenizer, format, &messages, &tools)).py_err()?;
     Ok(PyChatCount { tokens: count.tokens, exact: count.exact })

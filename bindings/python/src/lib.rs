@@ -5,8 +5,14 @@
 mod catalog;
 mod chat;
 mod error;
+mod fit;
+mod pack;
 mod plain_data;
+mod prune;
+mod redact;
+mod repr;
 mod tokenizer;
+mod truncate;
 
 use pyo3::prelude::*;
 
@@ -23,5 +29,17 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<chat::PyChatCount>()?;
     m.add_function(wrap_pyfunction!(chat::count_chat, m)?)?;
     m.add_function(wrap_pyfunction!(chat::count_tools, m)?)?;
+    m.add_class::<truncate::PyTruncated>()?;
+    m.add_function(wrap_pyfunction!(truncate::truncate, m)?)?;
+    m.add_class::<fit::PyFitted>()?;
+    m.add_function(wrap_pyfunction!(fit::fit_messages, m)?)?;
+    m.add_function(wrap_pyfunction!(fit::fit_messages_for_model, m)?)?;
+    m.add_class::<pack::PyPacked>()?;
+    m.add_function(wrap_pyfunction!(pack::pack, m)?)?;
+    m.add_class::<prune::PyPruner>()?;
+    m.add_class::<prune::PyPruned>()?;
+    m.add_class::<redact::PyRedactor>()?;
+    m.add_class::<redact::PyRedactionMap>()?;
+    m.add_class::<redact::PyRedacted>()?;
     Ok(())
 }

@@ -4,6 +4,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use crate::error::IntoPyResult;
+use crate::repr::{py_bool, py_str};
 
 /// Texts at least this long (in UTF-8 bytes) are counted with the GIL released, so other Python
 /// threads run meanwhile. Below it, releasing and re-taking the GIL costs more than the count
@@ -57,10 +58,6 @@ impl PyAccuracy {
     fn __repr__(&self) -> String {
         format!("Accuracy(exact={}, relative_error={:?})", py_bool(self.exact), self.relative_error)
     }
-}
-
-pub fn py_bool(b: bool) -> &'static str {
-    if b { "True" } else { "False" }
 }
 
 impl From<tokenmeter::Tokenizer> for PyTokenizer {
@@ -177,8 +174,22 @@ impl PyTokenizer {
         py.detach(|| self.inner.count_batch(&texts)).py_err()
     }
 
+    /// The longest head, tail or both ends of `text` that fit `budget` tokens.
+    #[pyo3(signature = (text, budget, *, keep = "head", marker = None, count_cut = false))]
+    fn truncate(
+        &self,
+        py: Python<'_>,
+        text: PyBackedStr,
+        budget: usize,
+        keep: &str,
+        marker: Option<String>,
+        count_cut: bool,
+    ) -> PyResult<crate::truncate::PyTruncated> {
+        crate::truncate::run(py, &self.inner, text, budget, keep, marker, count_cut)
+    }
+
     fn __repr__(&self) -> String {
         let special = if self.inner.allows_special() { ", allow_special=True" } else { "" };
-        format!("Tokenizer(name={:?}, exact={}{special})", self.inner.name(), py_bool(self.inner.is_exact()))
+        format!("Tokenizer(name={}, exact={}{special})", py_str(&self.inner.name()), py_bool(self.inner.is_exact()))
     }
 }
