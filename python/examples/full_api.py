@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import tokenmeter
@@ -10,10 +11,14 @@ from tokenmeter import (
     Accuracy,
     Catalog,
     ChatCount,
+    CompareRow,
+    Cost,
+    CostLine,
     CountUpTo,
     Fitted,
     Model,
     Packed,
+    Preflight,
     Pruned,
     Pruner,
     Redacted,
@@ -22,6 +27,7 @@ from tokenmeter import (
     Resolved,
     Tokenizer,
     Truncated,
+    Usage,
 )
 
 
@@ -112,10 +118,42 @@ def fitting(tok: Tokenizer) -> None:
     assert Redactor().redact("x", mapping=mapping).mapping == mapping
 
 
+def pricing(model: Model) -> None:
+    usage: Usage = Usage.from_response({"prompt_tokens": 1000, "completion_tokens": 10}, format="openai_chat")
+    plain = Usage(input_tokens=1, output_tokens=2, cache_read_tokens=3, cache_write_5m_tokens=0, cache_write_1h_tokens=0, reasoning_tokens=0)
+    counts: tuple[int, ...] = (usage.input_tokens, usage.cache_read_tokens, usage.cache_write_5m_tokens,
+                               usage.cache_write_1h_tokens, usage.output_tokens, usage.reasoning_tokens,
+                               usage.total_input, usage.total_output)
+    assert counts[0] == 1000 and plain.format == "plain" and usage.to_dict()
+    cost: Cost = tokenmeter.cost(model, usage, at="2025-01-15", variant="standard", catalog=Catalog.bundled())
+    total: Decimal = cost.total
+    line: CostLine = cost.lines[0]
+    amounts: tuple[Decimal, Decimal] = (line.unit_price, line.amount)
+    extras = (line.kind, line.quantity, line.billed_quantity, line.variant, line.tier, line.note,
+              cost.model, cost.currency, cost.variant, cost.price_effective, cost.price_source,
+              cost.tier, cost.marginal_input_token, cost.marginal_output_token, cost.token_bucket)
+    assert total > 0 and amounts[1] > 0 and extras[0] == "input" and cost.to_dict()
+    pre: Preflight = tokenmeter.preflight("gpt-4o", text="hello", max_output=10, at="2025-01-15")
+    worst: Decimal = pre.worst_cost.total
+    assert pre.fits and worst > pre.least_cost.total and isinstance(pre.warnings, list)
+    rows: list[CompareRow] = tokenmeter.compare(["gpt-4o", "gpt-4o-mini"], messages=[{"role": "user", "content": "hi"}], output_tokens=10, at="2025-01-15")
+    per_k: Decimal = rows[0].cost_per_1k_requests
+    assert rows[0].model == "gpt-4o-mini" and per_k == rows[0].cost_per_request * 1000
+    try:
+        tokenmeter.cost("gpt-5", usage, at="2024-01-01")
+    except tokenmeter.PriceUnavailableError as err:
+        assert err.code == "PRICE_UNAVAILABLE"
+    try:
+        Usage.from_response({"prompt_tokens": -1, "completion_tokens": 0})
+    except tokenmeter.InvalidUsageError as err:
+        assert err.code == "INVALID_USAGE"
+
+
 def main() -> None:
     toks = tokenizers()
     chat(catalog(), toks[0])
     fitting(toks[0])
+    pricing(catalog())
     print("tokenmeter", tokenmeter.__version__, "full API example: ok")
 
 

@@ -4,6 +4,7 @@ Python gives exactly the answers the Rust core (and every other binding) gives."
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any, Callable
 
 import pytest
@@ -100,7 +101,93 @@ def test_errors(case: dict[str, Any]) -> None:
     expect_error(case, lambda: run_error_case(case["input"]))
 
 
-RUNNERS = {"count", "hf_count", "chat", "resolve", "errors"}
+def usage_of(i: dict[str, Any]) -> tokenmeter.Usage:
+    if "usage_file" in i:
+        # A whole response as a user has it: JSON text read from disk.
+        return tokenmeter.Usage.from_response((REPO / i["usage_file"]).read_text(encoding="utf-8"))
+    return tokenmeter.Usage.from_response(i["usage"])
+
+
+@pytest.mark.parametrize("case", load_vectors("price"))
+def test_price(case: dict[str, Any]) -> None:
+    i = case["input"]
+
+    def call() -> tokenmeter.Cost:
+        return tokenmeter.cost(i["model"], usage_of(i), at=i.get("at"), variant=i.get("variant"))
+
+    if "error" in case:
+        expect_error(case, call)
+        return
+    cost = call()
+    expect = case["expect"]
+    assert cost.total == Decimal(expect["total"])
+    if "lines" in expect:
+        got = [(l.kind, l.quantity, l.unit_price, l.amount) for l in cost.lines]
+        want = [(l["kind"], l["quantity"], Decimal(l["unit_price"]), Decimal(l["amount"])) for l in expect["lines"]]
+        assert got == want
+    if "tier" in expect:
+        assert cost.tier is not None
+        assert {k: cost.tier[k] for k in expect["tier"]} == expect["tier"]
+
+
+def request_kwargs(i: dict[str, Any]) -> dict[str, Any]:
+    if "messages" in i:
+        return {"messages": i["messages"], "tools": i.get("tools")}
+    return {"text": i["text"]}
+
+
+@pytest.mark.parametrize("case", load_vectors("preflight"))
+def test_preflight(case: dict[str, Any]) -> None:
+    i = case["input"]
+
+    def call() -> tokenmeter.Preflight:
+        return tokenmeter.preflight(
+            i["model"], max_output=i.get("max_output"), at=i.get("at"), variant=i.get("variant"),
+            **request_kwargs(i),
+        )
+
+    if "error" in case:
+        expect_error(case, call)
+        return
+    p = call()
+    expect = case["expect"]
+    for key in ("input_tokens", "exact", "reserved_output", "fits", "room_left"):
+        if key in expect:
+            assert getattr(p, key) == expect[key], key
+    if "least_cost" in expect:
+        assert p.least_cost.total == Decimal(expect["least_cost"])
+    if "worst_cost" in expect:
+        assert p.worst_cost.total == Decimal(expect["worst_cost"])
+    if "warnings" in expect:
+        assert [w["kind"] for w in p.warnings] == expect["warnings"]
+
+
+@pytest.mark.parametrize("case", load_vectors("compare"))
+def test_compare(case: dict[str, Any]) -> None:
+    i = case["input"]
+
+    def call() -> list[tokenmeter.CompareRow]:
+        return tokenmeter.compare(
+            i["models"], output_tokens=i["output_tokens"], at=i.get("at"), variant=i.get("variant"),
+            **request_kwargs(i),
+        )
+
+    if "error" in case:
+        expect_error(case, call)
+        return
+    rows = call()
+    want = case["expect"]["rows"]
+    assert [r.model for r in rows] == [w["model"] for w in want]
+    for row, w in zip(rows, want):
+        for key in ("input_tokens", "exact"):
+            if key in w:
+                assert getattr(row, key) == w[key], key
+        for key in ("cost_per_request", "cost_per_1k_requests"):
+            if key in w:
+                assert getattr(row, key) == Decimal(w[key]), key
+
+
+RUNNERS = {"count", "hf_count", "chat", "resolve", "errors", "price", "preflight", "compare"}
 
 
 @pytest.mark.parametrize("path", sorted(VECTORS.glob("*.json")), ids=lambda p: p.name)

@@ -2,6 +2,7 @@
 ``python -m mypy.stubtest tokenmeter._native``)."""
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from os import PathLike
 from typing import Any, Final, final
 
@@ -10,6 +11,9 @@ __all__ = [
     "BudgetExceededError",
     "Catalog",
     "ChatCount",
+    "CompareRow",
+    "Cost",
+    "CostLine",
     "CountUpTo",
     "Fitted",
     "InvalidInputError",
@@ -17,6 +21,7 @@ __all__ = [
     "IoError",
     "Model",
     "Packed",
+    "Preflight",
     "PriceUnavailableError",
     "Pruned",
     "Pruner",
@@ -30,11 +35,15 @@ __all__ = [
     "Truncated",
     "UnknownEncodingError",
     "UnknownModelError",
+    "Usage",
+    "compare",
+    "cost",
     "count_chat",
     "count_tools",
     "fit_messages",
     "fit_messages_for_model",
     "pack",
+    "preflight",
     "truncate",
     "__version__",
 ]
@@ -568,3 +577,229 @@ class Redactor:
     def run(
         self, text: str, *, tokenizer: Tokenizer, mapping: RedactionMap | None = None
     ) -> Redacted: ...
+
+# ---------------------------------------------------------------------------- usage
+
+@final
+class Usage:
+    """What one call consumed, in disjoint counts (no count includes another)."""
+
+    def __new__(
+        cls,
+        *,
+        input_tokens: int = 0,
+        output_tokens: int = 0,
+        cache_read_tokens: int = 0,
+        cache_write_5m_tokens: int = 0,
+        cache_write_1h_tokens: int = 0,
+        reasoning_tokens: int = 0,
+    ) -> Usage: ...
+    @staticmethod
+    def from_response(response: Any, *, format: str | None = None) -> Usage:
+        """Reads a provider usage object, or a response containing one: a dict, a JSON string,
+        or an SDK object with ``to_dict()`` / ``model_dump()``. The provider is detected from
+        the fields unless ``format`` names it (``"openai_chat"``, ``"openai_responses"``,
+        ``"anthropic"``, ``"gemini"``, ``"deepseek"``, ``"plain"``).
+
+        Raises:
+            InvalidUsageError: a missing, negative or contradictory count, or no provider's fields.
+        """
+    @property
+    def input_tokens(self) -> int: ...
+    @property
+    def cache_read_tokens(self) -> int: ...
+    @property
+    def cache_write_5m_tokens(self) -> int: ...
+    @property
+    def cache_write_1h_tokens(self) -> int: ...
+    @property
+    def output_tokens(self) -> int: ...
+    @property
+    def reasoning_tokens(self) -> int: ...
+    @property
+    def format(self) -> str: ...
+    @property
+    def total_input(self) -> int: ...
+    @property
+    def total_output(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+# ---------------------------------------------------------------------------- cost
+
+@final
+class CostLine:
+    """One line of a :class:`Cost`."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def billed_quantity(self) -> int: ...
+    @property
+    def unit_price(self) -> Decimal: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def variant(self) -> str: ...
+    @property
+    def tier(self) -> int | None: ...
+    @property
+    def note(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Cost:
+    """The itemized, exact price of a usage; money is :class:`decimal.Decimal`."""
+
+    @property
+    def model(self) -> str: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def lines(self) -> list[CostLine]: ...
+    @property
+    def variant(self) -> str: ...
+    @property
+    def price_effective(self) -> str: ...
+    @property
+    def price_source(self) -> str: ...
+    @property
+    def tier(self) -> dict[str, Any] | None: ...
+    @property
+    def marginal_input_token(self) -> Decimal | None: ...
+    @property
+    def marginal_output_token(self) -> Decimal | None: ...
+    @property
+    def token_bucket(self) -> int | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The cost as plain data; money as exact decimal strings."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+def cost(
+    model: str | Model,
+    usage: Usage,
+    *,
+    catalog: Catalog | None = None,
+    variant: str | None = None,
+    at: str | None = None,
+    token_bucket: int | None = None,
+) -> Cost:
+    """Prices ``usage`` on ``model`` with the price in effect ``at`` (a date or RFC 3339 time;
+    default today), for ``variant`` (``"standard"``, ``"batch"``, ``"flex"``, ``"priority"``).
+
+    Raises:
+        UnknownModelError: ``model`` does not resolve in ``catalog`` (default: bundled).
+        PriceUnavailableError: no price on that date, for the variant, or for a kind of token.
+        InvalidInputError: a bad ``variant`` or ``at``.
+    """
+
+# ---------------------------------------------------------------------------- preflight
+
+@final
+class Preflight:
+    """Before the call: input tokens, reserved output, fits or not, least and worst cost."""
+
+    @property
+    def model(self) -> str: ...
+    @property
+    def input_tokens(self) -> int: ...
+    @property
+    def input_tokens_lower(self) -> int: ...
+    @property
+    def input_tokens_upper(self) -> int: ...
+    @property
+    def exact(self) -> bool: ...
+    @property
+    def relative_error(self) -> float: ...
+    @property
+    def context_window(self) -> int: ...
+    @property
+    def model_max_output(self) -> int: ...
+    @property
+    def max_output(self) -> int | None: ...
+    @property
+    def reserved_output(self) -> int: ...
+    @property
+    def fits(self) -> bool: ...
+    @property
+    def room_left(self) -> int: ...
+    @property
+    def least_cost(self) -> Cost: ...
+    @property
+    def worst_cost(self) -> Cost: ...
+    @property
+    def warnings(self) -> list[dict[str, str]]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def preflight(
+    model: str | Model,
+    *,
+    text: str | None = None,
+    messages: Sequence[_MessageLike] | None = None,
+    tools: Sequence[_MessageLike] | None = None,
+    max_output: int | None = None,
+    catalog: Catalog | None = None,
+    variant: str | None = None,
+    at: str | None = None,
+    token_bucket: int | None = None,
+) -> Preflight:
+    """Counts a ``text`` prompt or chat ``messages``, checks them against ``model``'s limits and
+    prices the least and worst case (``max_output`` caps the reply; None reserves the model's
+    limit).
+
+    Raises:
+        InvalidInputError: neither or both of ``text`` and ``messages``, or a malformed message.
+        UnknownModelError / PriceUnavailableError: as :func:`cost`.
+    """
+
+# ---------------------------------------------------------------------------- compare
+
+@final
+class CompareRow:
+    """One model's row of :func:`compare`."""
+
+    @property
+    def model(self) -> str: ...
+    @property
+    def input_tokens(self) -> int: ...
+    @property
+    def input_tokens_upper(self) -> int: ...
+    @property
+    def exact(self) -> bool: ...
+    @property
+    def output_tokens(self) -> int: ...
+    @property
+    def cost_per_request(self) -> Decimal: ...
+    @property
+    def cost_per_1k_requests(self) -> Decimal: ...
+    @property
+    def worst_cost_per_request(self) -> Decimal: ...
+    @property
+    def fits(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+def compare(
+    models: Sequence[str],
+    *,
+    output_tokens: int,
+    text: str | None = None,
+    messages: Sequence[_MessageLike] | None = None,
+    tools: Sequence[_MessageLike] | None = None,
+    catalog: Catalog | None = None,
+    variant: str | None = None,
+    at: str | None = None,
+    token_bucket: int | None = None,
+) -> list[CompareRow]:
+    """Prices one prompt with ``output_tokens`` of output on each of ``models``, cheapest first.
+
+    Raises:
+        InvalidInputError: no models, or neither or both of ``text`` and ``messages``.
+        UnknownModelError / PriceUnavailableError: as :func:`cost`.
+    """

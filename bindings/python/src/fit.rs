@@ -98,6 +98,7 @@ pub fn fit_messages(
 
 /// Fits `messages` into `model`'s context window minus `reserve_output` tokens for the reply.
 #[pyfunction]
+#[allow(clippy::too_many_arguments)]
 #[pyo3(signature = (messages, *, model, reserve_output = 0, tools = None, partial = false, partial_keep = "tail", min_partial_tokens = None))]
 pub fn fit_messages_for_model(
     py: Python<'_>,

@@ -4,15 +4,19 @@
 
 mod catalog;
 mod chat;
+mod compare;
+mod cost;
 mod error;
 mod fit;
 mod pack;
 mod plain_data;
+mod preflight;
 mod prune;
 mod redact;
 mod repr;
 mod tokenizer;
 mod truncate;
+mod usage;
 
 use pyo3::prelude::*;
 
@@ -41,5 +45,13 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<redact::PyRedactor>()?;
     m.add_class::<redact::PyRedactionMap>()?;
     m.add_class::<redact::PyRedacted>()?;
+    m.add_class::<usage::PyUsage>()?;
+    m.add_class::<cost::PyCost>()?;
+    m.add_class::<cost::PyCostLine>()?;
+    m.add_function(wrap_pyfunction!(cost::cost, m)?)?;
+    m.add_class::<preflight::PyPreflight>()?;
+    m.add_function(wrap_pyfunction!(preflight::preflight, m)?)?;
+    m.add_class::<compare::PyCompareRow>()?;
+    m.add_function(wrap_pyfunction!(compare::compare, m)?)?;
     Ok(())
 }

@@ -145,3 +145,9 @@ pub fn serde_to_python<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> 
     let json = serde_json::to_value(value).map_err(|e| invalid(format!("cannot serialise: {e}")))?;
     to_python(py, &json)
 }
+
+/// An exact decimal as Python's `decimal.Decimal`, crossing the boundary as its decimal string.
+pub fn decimal<'py>(py: Python<'py>, value: &tokenmeter::Decimal) -> PyResult<Bound<'py, PyAny>> {
+    static DECIMAL: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+    DECIMAL.import(py, "decimal", "Decimal")?.call1((value.to_string(),))
+}
