@@ -7,8 +7,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod compare;
+mod cost;
 mod count;
 mod input;
+mod preflight;
+mod pricing_args;
 
 #[derive(Parser)]
 #[command(name = "tokenmeter", version, about = "Count, fit and price LLM tokens before the call")]
@@ -21,12 +25,21 @@ struct Cli {
 enum Command {
     /// Count the tokens of files (or standard input), or of a chat request.
     Count(count::Args),
+    /// Price a call exactly: from a provider's usage object (or response), or from counts.
+    Cost(cost::Args),
+    /// Before the call: input tokens, fit, least and worst cost, warnings.
+    Preflight(preflight::Args),
+    /// Price one prompt across models, cheapest first.
+    Compare(compare::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Count(args) => count::run(args),
+        Command::Cost(args) => cost::run(args),
+        Command::Preflight(args) => preflight::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

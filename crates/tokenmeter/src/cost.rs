@@ -26,8 +26,10 @@ pub enum LineKind {
     /// Input tokens read from a cache.
     CacheRead,
     /// Input tokens written to a 5-minute cache.
+    #[serde(rename = "cache_write_5m")]
     CacheWrite5m,
     /// Input tokens written to a 1-hour cache.
+    #[serde(rename = "cache_write_1h")]
     CacheWrite1h,
     /// Output tokens.
     Output,
