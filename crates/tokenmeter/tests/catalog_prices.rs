@@ -92,7 +92,7 @@ fn every_provider_the_issue_names_is_priced_with_history_on_several_models() {
 #[test]
 fn cloud_names_resolve_to_priced_models() {
     let catalog = Catalog::bundled();
-    let at = CostOptions::new().with_at("2025-12-01".parse().unwrap());
+    let at = CostOptions::new().with_at("2026-09-01".parse().unwrap());
     for (name, id) in [
         ("azure/gpt-4o", "gpt-4o"),
         ("azure/gpt-4.1-mini", "gpt-4.1-mini"),
