@@ -17,6 +17,10 @@ pub struct Args {
     /// Anthropic, Gemini, DeepSeek; detected from its fields). `-` reads standard input.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["input", "output", "cached_input"])]
     usage: Option<String>,
+    /// Read --usage as this provider's format instead of detecting it: openai_chat,
+    /// openai_responses, anthropic, gemini, deepseek or plain.
+    #[arg(long, value_name = "FORMAT", requires = "usage")]
+    usage_format: Option<String>,
     /// All input tokens, cached ones included (as OpenAI's prompt_tokens).
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     input: Option<String>,
@@ -45,7 +49,10 @@ struct Report<'a> {
 
 pub fn run(args: Args) -> Result<()> {
     let usage = match (&args.usage, &args.input, &args.output) {
-        (Some(path), _, _) => Usage::from_json(&read_text(path)?)?,
+        (Some(path), _, _) => match &args.usage_format {
+            Some(format) => Usage::from_json_as(&read_text(path)?, format.parse()?)?,
+            None => Usage::from_json(&read_text(path)?)?,
+        },
         (None, Some(input), Some(output)) => {
             let input = tokens("--input", input)?;
             let cached = match &args.cached_input {

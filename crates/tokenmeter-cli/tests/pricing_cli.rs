@@ -76,6 +76,16 @@ fn cost_batch_flag_and_dated_prices() {
 }
 
 #[test]
+fn cost_with_a_forced_usage_format() {
+    // Read as Anthropic, `input_tokens` excludes nothing: 100 x 3 + 10 x 15 = 450 u$.
+    let f = tmp("bare.json", r#"{"input_tokens": 100, "output_tokens": 10}"#);
+    let v = ok_json(&["cost", "--model", "claude-sonnet-4-5", "--usage", &f, "--usage-format", "anthropic", "--at", "2025-10-10", "--json"]);
+    assert_eq!((v["total"].as_str(), v["usage"]["format"].as_str()), (Some("0.00045"), Some("anthropic")));
+    fails(&["cost", "--model", "gpt-4o", "--usage", &f, "--usage-format", "openai_chat"], "`prompt_tokens` is missing");
+    fails(&["cost", "--model", "gpt-4o", "--usage", &f, "--usage-format", "cohere"], "unknown usage format");
+}
+
+#[test]
 fn cost_from_counts_with_cached_input() {
     // --input includes the cached tokens: 200 x 2.5 + 800 x 1.25 + 200 x 10 = 500 + 1000 + 2000 u$.
     let v = ok_json(&["cost", "--model", "gpt-4o", "--input", "1000", "--cached-input", "800", "--output", "200", "--at", "2025-01-01", "--json"]);
