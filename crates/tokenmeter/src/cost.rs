@@ -437,6 +437,18 @@ mod tests {
     }
 
     #[test]
+    fn per_request_fee_is_its_own_line() {
+        let m = model_with(Price::new("2024-01-01", "s", Rates::new(d("1"), d("2")).with_per_request(d("0.005"))));
+        let c = cost(&m, &Usage::new(1000, 500), &at()).unwrap();
+        // 1000 x 1 = 0.001; 500 x 2 = 0.001; fee 0.005.
+        assert_eq!(c.lines.last().unwrap().kind, LineKind::Request);
+        assert_eq!(c.lines.last().unwrap().amount, d("0.005"));
+        assert_eq!(c.total, d("0.007"));
+        // With a fee, even an empty request costs the fee.
+        assert_eq!(cost(&m, &Usage::default(), &at()).unwrap().total, d("0.005"));
+    }
+
+    #[test]
     fn token_buckets_round_up_each_line() {
         let m = model_with(Price::new("2024-01-01", "s", Rates::new(d("1000"), d("2000"))).with_token_bucket(1000));
         let c = cost(&m, &Usage::new(1001, 1), &at()).unwrap();

@@ -82,7 +82,7 @@ fn every_provider_the_issue_names_is_priced_with_history_on_several_models() {
     }
     let with_history: Vec<&str> =
         catalog.models().iter().filter(|m| m.prices.len() > 1).map(|m| m.id.as_str()).collect();
-    for id in ["gpt-4o", "o3", "deepseek-chat", "gemini-2.5-flash", "gemini-1.5-pro", "claude-opus-4-6"] {
+    for id in ["gpt-4o", "o1-mini", "o3", "deepseek-chat", "gemini-2.5-flash", "gemini-1.5-pro", "claude-opus-4-6"] {
         assert!(with_history.contains(&id), "{id} should carry a price change; have {with_history:?}");
     }
     let batch = catalog.models().iter().filter(|m| m.prices.iter().any(|p| p.variants.contains_key(&Variant::Batch))).count();
