@@ -15,5 +15,8 @@ section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 
+section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
+PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
+
 section "python: wheel (maturin) in a fresh venv, pytest, mypy --strict, stubtest"
 bash scripts/test-python.sh
