@@ -6,6 +6,7 @@
 //! - [`Catalog`] and [`Model`]: the bundled models and name resolution.
 //! - [`count_chat`]: the prompt tokens of a chat request with tools.
 
+mod bpe;
 mod catalog;
 mod chat;
 mod encoding;
