@@ -17,12 +17,6 @@ use crate::encoding::Encoding;
 use crate::error::{Error, Result};
 use crate::tokenizer::CountUpTo;
 
-const ENDOFTEXT: &str = "<|endoftext|>";
-const FIM_PREFIX: &str = "<|fim_prefix|>";
-const FIM_MIDDLE: &str = "<|fim_middle|>";
-const FIM_SUFFIX: &str = "<|fim_suffix|>";
-const ENDOFPROMPT: &str = "<|endofprompt|>";
-
 type Loaded<T> = OnceLock<std::result::Result<T, String>>;
 
 fn load_error(encoding: Encoding, reason: &str) -> Error {
@@ -67,6 +61,11 @@ fn r50k_ranks() -> std::result::Result<&'static RankTable, String> {
 /// defines them.
 #[cfg(any(feature = "o200k", feature = "cl100k", feature = "legacy-encodings"))]
 fn special_tokens(encoding: Encoding) -> Vec<(&'static str, u32)> {
+    const ENDOFTEXT: &str = "<|endoftext|>";
+    const FIM_PREFIX: &str = "<|fim_prefix|>";
+    const FIM_MIDDLE: &str = "<|fim_middle|>";
+    const FIM_SUFFIX: &str = "<|fim_suffix|>";
+    const ENDOFPROMPT: &str = "<|endofprompt|>";
     match encoding {
         Encoding::O200kBase => vec![(ENDOFTEXT, 199_999), (ENDOFPROMPT, 200_018)],
         Encoding::O200kHarmony => {
@@ -208,4 +207,29 @@ pub(crate) fn decode_bytes(encoding: Encoding, tokens: &[u32]) -> Result<Vec<u8>
         out.extend_from_slice(bytes);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Run with `cargo test -p tokenmeter --lib --no-default-features --features o200k`.
+    #[cfg(not(feature = "legacy-encodings"))]
+    #[test]
+    fn a_compiled_out_encoding_is_a_clear_error() {
+        let err = count(Encoding::R50kBase, "hello", false).unwrap_err();
+        assert_eq!(err.code(), "TOKENIZER_LOAD");
+        assert!(err.to_string().contains("legacy-encodings"), "{err}");
+        assert!(decode_bytes(Encoding::P50kEdit, &[1]).is_err());
+    }
+
+    #[cfg(feature = "o200k")]
+    #[test]
+    fn count_up_to_stops_early_on_long_text() {
+        let text = "word ".repeat(200_000); // "word", " word" x 199999, then " "
+        let (tokens, exceeded) = engine(Encoding::O200kBase).unwrap().count_up_to(&text, 10, false);
+        assert!(exceeded);
+        assert_eq!(tokens, 11);
+        assert_eq!(count(Encoding::O200kBase, &text, false).unwrap(), 200_001);
+    }
 }

@@ -17,6 +17,7 @@ use super::char_class::{CharClasses, LETTER, LOWER, NEWLINE, NUMBER, SPACE, UPPE
 
 /// Which of tiktoken's pre-split patterns an encoding uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // a variant is unused when cargo features leave its encodings out
 pub(crate) enum Pattern {
     /// o200k_base and o200k_harmony.
     O200k,
