@@ -451,6 +451,11 @@ RESOLVE = [
     ("bedrock-llama", "meta.llama3-1-70b-instruct-v1:0", "llama-3.1-70b-instruct", "Bedrock Llama 3.1"),
     ("bedrock-llama-profile", "us.meta.llama3-3-70b-instruct-v1:0", "llama-3.3-70b-instruct", "Bedrock Llama 3.3 profile"),
     ("bedrock-mistral", "mistral.mistral-large-2407-v1:0", "mistral-large-2411", "Bedrock Mistral Large 2407"),
+    ("bedrock-deepseek-r1", "us.deepseek.r1-v1:0", "deepseek-reasoner", "Bedrock DeepSeek-R1 profile (vendor not repeated in the name)"),
+    ("bedrock-llama4", "meta.llama4-scout-17b-instruct-v1:0", "llama-4-scout-17b-16e-instruct", "Bedrock Llama 4 Scout"),
+    ("openrouter-claude-dotted", "anthropic/claude-sonnet-4.5", "claude-sonnet-4-5", "OpenRouter spells Claude versions with dots"),
+    ("openrouter-claude-3-5-dotted", "openrouter/anthropic/claude-3.5-sonnet", "claude-3-5-sonnet", "OpenRouter Claude 3.5 Sonnet"),
+    ("openrouter-claude-opus-dotted", "anthropic/claude-opus-4.1", "claude-opus-4-1", "OpenRouter Claude Opus 4.1"),
     ("vertex-claude", "claude-sonnet-4@20250514", "claude-sonnet-4", "Vertex AI Claude id"),
     ("vertex-claude-v2", "claude-3-5-sonnet-v2@20241022", "claude-3-5-sonnet", "Vertex AI Claude 3.5 Sonnet v2"),
     ("vertex-claude-prefixed", "vertex_ai/claude-opus-4-1@20250805", "claude-opus-4-1", "LiteLLM vertex_ai/ prefix"),
@@ -472,6 +477,7 @@ RESOLVE = [
     ("unknown-provider-only", "anthropic/", None, "a prefix alone is not a model"),
     ("unknown-bedrock", "anthropic.claude-9-opus-20300101-v1:0", None, "well-formed Bedrock id of no model"),
     ("unknown-finetune-base", "ft:davinci-999:org::x", None, "fine-tune of an unknown base"),
+    ("unknown-dotted-claude", "anthropic/claude-sonnet-9.9", None, "a dotted Claude name of no model"),
 ]
 
 
