@@ -305,9 +305,27 @@ fn unknown_model_with_chat() {
 }
 
 #[test]
-fn conflicting_flags_are_rejected_without_panic() {
-    let o = run(&["count", "--encoding", "o200k_base", "--model", "gpt-4o"], Some(b"hi"));
-    assert!(!o.status.success());
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("--encoding") && !err.contains("panicked"), "{err}");
+fn unparsable_command_lines_exit_2_with_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["count", "--encoding", "o200k_base", "--model", "gpt-4o"], "cannot be used with"),
+        (&["count", "--bogus"], "--bogus"),
+        (&["count", "--encoding"], "--encoding"),
+        (&["count", "--chat", "a.json", "b.txt"], "cannot be used with"),
+    ];
+    for (args, needle) in cases {
+        let o = run(args, Some(b"hi"));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err:?}");
+        assert!(err.starts_with("tokenmeter: error: ") && err.contains(needle), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn help_and_version_still_work() {
+    let help = ok(&["count", "--help"], None);
+    assert!(help.contains("--encoding") && help.contains("--chat"), "{help}");
+    assert!(ok(&["--version"], None).starts_with("tokenmeter "));
 }
