@@ -29,11 +29,12 @@ Tokenizers (installed at run time into temporary folders; nothing is committed):
     model's tokenizer.json inside its JS bundle; it is written out with node and counted with
     Hugging Face `tokenizers` (PyPI)
   - PyPI llama-models 0.3.0 (Llama 4 tokenizer.model, counted with its own Tokenizer class)
-  - PyPI mistral-common 1.13.1 (tekken_240911.json, counted with its own Tekkenizer)
+  - PyPI mistral-common 1.13.1 (tekken_240911.json and the v7 SentencePiece model, counted with
+    its own Tekkenizer and SentencePieceTokenizer; the latter needs PyPI sentencepiece)
 
 Usage (a maintainer script; CI does not run it, its output JSON is committed):
     python -m venv /tmp/venv && /tmp/venv/bin/pip install -r tests/requirements.txt \
-        mistral-common==1.13.1 && /tmp/venv/bin/pip install --no-deps llama-models==0.3.0
+        mistral-common==1.13.1 sentencepiece && /tmp/venv/bin/pip install --no-deps llama-models==0.3.0
     /tmp/venv/bin/python tests/calibrate_estimates.py [--npm-dir DIR] [--dry-run]
 """
 
@@ -171,6 +172,15 @@ def tekken_counter():
     return lambda text: len(tok.encode(text, bos=False, eos=False))
 
 
+def mistral_v7_counter():
+    import mistral_common
+    from mistral_common.tokens.tokenizers.sentencepiece import SentencePieceTokenizer
+    path = os.path.join(os.path.dirname(mistral_common.__file__), "data",
+                        "mistral_instruct_tokenizer_241114.model.v7")
+    tok = SentencePieceTokenizer(path)
+    return lambda text: len(tok.encode(text, bos=False, eos=False))
+
+
 # ---------------------------------------------------------------------------------------------
 # Fitting
 # ---------------------------------------------------------------------------------------------
@@ -237,6 +247,7 @@ def main() -> None:
     import mistral_common
     counters[f"pypi:llama-models=={llama_models.__version__ if hasattr(llama_models, '__version__') else '0.3.0'} llama4/tokenizer.model"] = llama4_counter()
     counters[f"pypi:mistral-common=={mistral_common.__version__} tekken_240911.json"] = tekken_counter()
+    counters[f"pypi:mistral-common=={mistral_common.__version__} mistral_instruct_tokenizer_241114.model.v7"] = mistral_v7_counter()
 
     measured: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for name, count in counters.items():
@@ -301,9 +312,13 @@ def main() -> None:
         measured_profile("deepseek", ["deepseek_v3"], "DeepSeek V3/R1 (deepseek-chat, deepseek-reasoner): the "
                          "real DeepSeek-V3 tokenizer.json"),
         measured_profile("mistral", ["tekken_240911"], "Mistral models using Tekken (Small 3.x, Medium 3, "
-                         "Nemo, Ministral, Codestral 2501, Magistral): tekken_240911.json from mistral-common "
-                         "counted with its own Tekkenizer. Mistral Large 2411 uses the older v7 "
-                         "SentencePiece tokenizer, not measured here"),
+                         "Nemo, Ministral, Codestral 2501, Magistral): tekken_240911.json counted with "
+                         "mistral-common's own Tekkenizer. NOT COVERED: Mistral Large 2411 uses the SentencePiece "
+                         "v7 tokenizer (mistral_instruct_tokenizer_241114.model.v7, counted with mistral-common's "
+                         "SentencePieceTokenizer), which needs far more tokens: "
+                         + describe(measured[key("model.v7")])
+                         + f"; its own best ratio would be {fit([p for p in inside(measured[key('model.v7')])])[0]} "
+                         f"(worst error {fit([p for p in inside(measured[key('model.v7')])])[1]})"),
     ]
 
     # Anthropic: the Claude 3+ tokenizer is not public. The shape across scripts comes from the
