@@ -163,7 +163,7 @@ fn iban_re() -> &'static Regex {
 
 fn card_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    builtin(r"\b[0-9](?:[ -]?[0-9]){12,18}\b", &RE)
+    builtin(r"\b[0-9]+(?:[ -][0-9]+)*\b", &RE)
 }
 
 fn ipv4_re() -> &'static Regex {
@@ -220,6 +220,49 @@ fn iban_ok(candidate: &str) -> bool {
         rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
     }
     rem == 1
+}
+
+/// Card numbers inside a run of digit groups, as byte ranges of the run. A card is a window of
+/// consecutive groups laid out as cards are printed (one group of 13 to 19 digits; groups of
+/// four with a last group of one to four; or 4-6-5) whose digits pass the Luhn check. Windows
+/// are tried leftmost, longest first, so a card next to a phone number or another number is
+/// still found.
+fn cards_in(run: &str) -> Vec<(usize, usize)> {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                groups.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        groups.push((s, run.len()));
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < groups.len() {
+        let hit = (i..groups.len()).rev().find(|&j| {
+            let lens: Vec<usize> = groups[i..=j].iter().map(|(s, e)| e - s).collect();
+            let n = lens.len();
+            let layout = (n == 1 && (13..=19).contains(&lens[0]))
+                || lens == [4, 6, 5]
+                || (n >= 4 && lens[..n - 1].iter().all(|&l| l == 4) && (1..=4).contains(&lens[n - 1]));
+            layout && luhn_ok(&digits_of(&run[groups[i].0..groups[j].1]))
+        });
+        match hit {
+            Some(j) => {
+                found.push((groups[i].0, groups[j].1));
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
 }
 
 fn digits_of(s: &str) -> Vec<u8> {
@@ -309,9 +352,8 @@ impl Redactor {
             }
         }
         for m in card_re().find_iter(text) {
-            let d = digits_of(m.as_str());
-            if (13..=19).contains(&d.len()) && luhn_ok(&d) {
-                take(m.start(), m.end(), "CARD", &mut found);
+            for (start, end) in cards_in(m.as_str()) {
+                take(m.start() + start, m.start() + end, "CARD", &mut found);
             }
         }
         for m in ipv6_re().find_iter(text) {
