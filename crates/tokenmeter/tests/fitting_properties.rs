@@ -215,7 +215,18 @@ proptest! {
             }
             Err(e) => {
                 prop_assert_eq!(e.code(), "BUDGET_EXCEEDED");
-                let msgs: Vec<Message> = pinned.iter().map(|&i| messages[i].clone()).collect();
+                // The must-keep part (or, with nothing pinned, the newest turn) does not fit.
+                let mut must: Vec<usize> = pinned.clone();
+                if must.is_empty() {
+                    let last = messages.len() - 1;
+                    let start = if messages[last].role == "tool" {
+                        messages.iter().rposition(|m| !m.tool_calls.is_empty()).unwrap()
+                    } else {
+                        last
+                    };
+                    must.extend(start..messages.len());
+                }
+                let msgs: Vec<Message> = must.iter().map(|&i| messages[i].clone()).collect();
                 prop_assert!(count_chat(&tok, ChatFormat::Openai, &msgs, &[]).unwrap().tokens > budget);
             }
         }
