@@ -11,7 +11,8 @@
 //! When two detections overlap, the caller's patterns win, then e-mail, IBAN, card, IPv6,
 //! IPv4 and phone, in that order. Phone numbers are the loosest rule: 10 to 12 digits in
 //! groups separated by spaces, dots, dashes or an area code in parentheses, or 8 to 15 digits
-//! after a leading `+`; ISO dates are never phones. Unseparated digit runs are not phones
+//! after a leading `+`; text with an ISO date or a clock time, or followed by `:`, is never a
+//! phone. Unseparated digit runs are not phones
 //! (they are more often ids).
 
 use std::collections::HashMap;
@@ -186,7 +187,7 @@ fn phone_re() -> &'static Regex {
 
 fn iso_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    builtin(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", &RE)
+    builtin(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}:[0-9]{2}", &RE)
 }
 
 /// The Luhn checksum of a digit string.
@@ -373,8 +374,11 @@ impl Redactor {
             let d = digits_of(s).len();
             let plus = s.starts_with('+');
             let grouped = s.contains([' ', '.', '-', '(']);
-            let before_ok = !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '.');
-            let after_ok = !text[m.end()..].starts_with(|c: char| c.is_alphanumeric());
+            let before_ok =
+                !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ':' | '~' | '-'));
+            // Version strings (1:20230209.2326-1) and clock times are not phones.
+            let after_ok = !text[m.end()..]
+                .starts_with(|c: char| c.is_alphanumeric() || matches!(c, ':' | '-' | '~' | '+'));
             let phone_like = (plus && (8..=15).contains(&d)) || (grouped && (10..=12).contains(&d));
             if phone_like && before_ok && after_ok && !iso_date_re().is_match(s) {
                 take(m.start(), m.end(), "PHONE", &mut found);
