@@ -291,7 +291,7 @@ impl Redactor {
             )));
         }
         let re = Regex::new(pattern)
-            .map_err(|e| Error::invalid(format!("redaction pattern `{pattern}`: {e}")))?;
+            .map_err(|e| Error::invalid_because(format!("redaction pattern `{pattern}`"), e))?;
         self.custom.push((label, re));
         Ok(self)
     }
