@@ -9,3 +9,6 @@ section() { printf '\n=== %s ===\n' "$*"; }
 section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+
+section "fitting: savings table on tests/data/savings (docs/fitting.md)"
+cargo run -q -p tokenmeter --example savings
