@@ -12,3 +12,6 @@ cargo test --workspace --doc
 
 section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
 PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
+
+section "fitting: savings table on tests/data/savings (docs/fitting.md)"
+cargo run -q -p tokenmeter --example savings
