@@ -187,7 +187,115 @@ def test_compare(case: dict[str, Any]) -> None:
                 assert getattr(row, key) == Decimal(w[key]), key
 
 
-RUNNERS = {"count", "hf_count", "chat", "resolve", "errors", "price", "preflight", "compare"}
+
+def subset(expect: Any, got: Any, path: str = "") -> list[str]:
+    """Where ``got`` differs from ``expect``: dicts by expect's keys, lists element by element."""
+    if isinstance(expect, dict) and isinstance(got, dict):
+        return [d for k, v in expect.items() for d in subset(v, got.get(k), f"{path}.{k}")]
+    if isinstance(expect, list) and isinstance(got, list) and len(expect) == len(got):
+        return [d for i, (e, g) in enumerate(zip(expect, got)) for d in subset(e, g, f"{path}[{i}]")]
+    return [] if expect == got else [f"{path}: expected {expect!r}, got {got!r}"]
+
+
+def check_fitting(expect: dict[str, Any], got: dict[str, Any]) -> None:
+    """The fitting vectors' rule: every listed key equals; ``contains`` / ``not_contains`` are
+    strings the text must or must not hold; ``max_tokens`` bounds ``tokens``."""
+    diffs: list[str] = []
+    for key, want in expect.items():
+        if key == "contains":
+            diffs += [f"text lacks {s!r}" for s in want if s not in got["text"]]
+        elif key == "not_contains":
+            diffs += [f"text has {s!r}" for s in want if s in got["text"]]
+        elif key == "max_tokens":
+            if got["tokens"] > want:
+                diffs.append(f"tokens {got['tokens']} over {want}")
+        else:
+            diffs += subset(want, got.get(key), key)
+    assert not diffs, "; ".join(diffs)
+
+
+def run_fitting(case: dict[str, Any], produce: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
+    if "error" in case:
+        expect_error(case, lambda: produce(case["input"]))
+    else:
+        check_fitting(case["expect"], produce(case["input"]))
+
+
+def produce_truncate(i: dict[str, Any]) -> dict[str, Any]:
+    text, marker = i["text"], i.get("marker")
+    cut = tokenmeter.Tokenizer(i["encoding"]).truncate(text, i["budget"], keep=i["keep"], marker=marker)
+    used_marker = marker if marker is not None else "\n[…]\n"
+    raw = text.encode()
+    ends = (
+        cut.truncated
+        and i["keep"] == "both"
+        and cut.text == (raw[: cut.head_bytes] + used_marker.encode() + raw[len(raw) - cut.tail_bytes :]).decode()
+    )
+    return {
+        "text": cut.text,
+        "tokens": cut.tokens,
+        "truncated": cut.truncated,
+        "marker": used_marker if used_marker in cut.text else "",
+        "ends_preserved": ends,
+    }
+
+
+def produce_fit(i: dict[str, Any]) -> dict[str, Any]:
+    fitted = tokenmeter.fit_messages(i["messages"], budget=i["budget"], model=i["model"], tools=i.get("tools"))
+    return {"kept": fitted.kept, "tokens": fitted.tokens}
+
+
+def produce_pack(i: dict[str, Any]) -> dict[str, Any]:
+    p = tokenmeter.pack(i["sections"], budget=i["budget"], tokenizer=tokenmeter.Tokenizer(i["encoding"]))
+    return {"cutoff": p.cutoff, "included": p.included, "text": p.text, "tokens": p.tokens}
+
+
+def produce_prune(i: dict[str, Any]) -> dict[str, Any]:
+    pruned = tokenmeter.Pruner(i["passes"]).run(i["text"], tokenizer=tokenmeter.Tokenizer(i["encoding"]))
+    return {"text": pruned.text, "tokens_before": pruned.tokens_before, "tokens_after": pruned.tokens_after}
+
+
+def produce_redact(i: dict[str, Any]) -> dict[str, Any]:
+    redactor = tokenmeter.Redactor(patterns=i.get("patterns"))
+    r = redactor.run(i["text"], tokenizer=tokenmeter.Tokenizer(i["encoding"]))
+    return {
+        "text": r.text,
+        "mapping": r.mapping.entries(),
+        "restored": r.mapping.restore(r.text),
+        "tokens_before": r.tokens_before,
+        "tokens_after": r.tokens_after,
+    }
+
+
+@pytest.mark.parametrize("case", load_vectors("truncate"))
+def test_truncate(case: dict[str, Any]) -> None:
+    run_fitting(case, produce_truncate)
+
+
+@pytest.mark.parametrize("case", load_vectors("fit"))
+def test_fit(case: dict[str, Any]) -> None:
+    run_fitting(case, produce_fit)
+
+
+@pytest.mark.parametrize("case", load_vectors("pack"))
+def test_pack(case: dict[str, Any]) -> None:
+    run_fitting(case, produce_pack)
+
+
+@pytest.mark.parametrize("case", load_vectors("prune"))
+def test_prune(case: dict[str, Any]) -> None:
+    run_fitting(case, produce_prune)
+
+
+@pytest.mark.parametrize("case", load_vectors("redact"))
+def test_redact(case: dict[str, Any]) -> None:
+    run_fitting(case, produce_redact)
+
+
+RUNNERS = {
+    "count", "hf_count", "chat", "resolve", "errors", "price", "preflight", "compare",
+    "truncate", "fit", "pack", "prune", "redact",
+}
 
 
 @pytest.mark.parametrize("path", sorted(VECTORS.glob("*.json")), ids=lambda p: p.name)
