@@ -27,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import offline_tiktoken_cache  # noqa: E402
+from tiktoken_cache import offline_tiktoken_cache  # noqa: E402
 
 import tiktoken  # noqa: E402
 
