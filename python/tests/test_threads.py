@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import tokenmeter
@@ -41,3 +43,34 @@ def test_errors_from_many_threads() -> None:
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert set(pool.map(work, range(100))) == {"INVALID_INPUT"}
+
+
+def test_long_counts_release_the_gil() -> None:
+    """While one thread counts a long text, another runs Python code: the count holds no GIL.
+    (With the GIL held, the main thread could not run between the call's first few
+    milliseconds and its return.)"""
+    tok = tokenmeter.Tokenizer("o200k_base")
+    text = "The quick brown fox jumps over the lazy dog. " * 20_000
+    while True:  # make one count last at least 0.3 s on this machine
+        t0 = time.perf_counter()
+        tok.count(text)
+        if time.perf_counter() - t0 >= 0.3:
+            break
+        text += text
+    span: list[float] = []
+
+    def count() -> None:
+        span.append(time.perf_counter())
+        tok.count(text)
+        span.append(time.perf_counter())
+
+    worker = threading.Thread(target=count)
+    ticks: list[float] = []
+    worker.start()
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    worker.join()
+    start, end = span
+    inside = [t for t in ticks if start + 0.05 < t < end]
+    assert inside, f"the main thread never ran during a {end - start:.2f} s count"
