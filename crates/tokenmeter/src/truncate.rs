@@ -185,7 +185,9 @@ impl Tokenizer {
 /// (or starts) on a token boundary that is also a grapheme boundary; and it is maximal: keeping
 /// the next candidate's worth of text more would exceed the budget. For [`Keep::Both`] the head
 /// gets half the budget left after the marker and the tail the rest; text that already fits is
-/// returned unchanged, without a marker.
+/// returned unchanged, without a marker (for inputs over 64 KiB this is checked only when the
+/// two ends leave a middle of at most 2 KiB, so such an input is never counted whole). Each
+/// end is maximal for its share; the joined text is counted and never exceeds the budget.
 ///
 /// ```
 /// use tokenmeter::{Encoding, Keep, Tokenizer, TruncateOptions};
@@ -251,20 +253,33 @@ enum BothEnds {
 }
 
 fn both_ends(tokenizer: &Tokenizer, text: &str, budget: usize, marker: &str) -> Result<BothEnds> {
-    let (end, tokens) = best_cut(tokenizer, text, Side::Head, budget)?;
-    if end == text.len() {
-        return Ok(BothEnds::Whole(tokens));
+    // Does the whole text fit? For a short text that is one cheap count; a long one is not
+    // counted whole: the check runs only when the two ends leave a middle of at most
+    // `EDGE_SLACK` bytes (a longer middle that would fit under the marker's tokens is cut anyway).
+    if text.len() <= WHOLE_TEXT_BYTES {
+        let whole = tokenizer.count_up_to(text, budget)?;
+        if !whole.exceeded {
+            return Ok(BothEnds::Whole(whole.tokens));
+        }
     }
     let marker_tokens = tokenizer.count(marker)?;
     if marker_tokens >= budget {
         return Err(Error::BudgetExceeded { needed: marker_tokens + 1, budget });
     }
     let mut rest = budget - marker_tokens;
+    let mut first = text.len() > WHOLE_TEXT_BYTES;
     loop {
         let (head, head_tokens) = best_cut(tokenizer, text, Side::Head, rest - rest / 2)?;
         let after = text.get(head..).unwrap_or("");
         let (tail_rel, _) = best_cut(tokenizer, after, Side::Tail, rest - head_tokens)?;
         let tail_start = head + tail_rel;
+        if first && tail_start - head <= EDGE_SLACK {
+            let whole = tokenizer.count_up_to(text, budget)?;
+            if !whole.exceeded {
+                return Ok(BothEnds::Whole(whole.tokens));
+            }
+        }
+        first = false;
         let mut joined = String::with_capacity(head + marker.len() + text.len() - tail_start);
         joined.push_str(text.get(..head).unwrap_or(""));
         joined.push_str(marker);
