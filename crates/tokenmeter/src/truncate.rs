@@ -531,6 +531,38 @@ mod tests {
         assert_eq!(err.code(), "BUDGET_EXCEEDED");
     }
 
+    /// A Hugging Face tokenizer cuts on the offsets it reports (a word-level vocabulary with a
+    /// whitespace pre-tokenizer: one token per word, spaces between tokens belong to none).
+    #[cfg(feature = "huggingface")]
+    #[test]
+    fn hugging_face_offsets_are_cut_points() {
+        let json = r#"{"version":"1.0","truncation":null,"padding":null,"added_tokens":[],
+            "normalizer":null,"pre_tokenizer":{"type":"Whitespace"},"post_processor":null,"decoder":null,
+            "model":{"type":"WordLevel","vocab":{"[UNK]":0,"hello":1,"world":2,"a":3,"b":4},"unk_token":"[UNK]"}}"#;
+        let tok = Tokenizer::from_hf_bytes(json.as_bytes()).unwrap();
+        let text = "hello world a b hello";
+        let spans = tok.encode_with_offsets(text).unwrap();
+        assert_eq!(spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(0, 5), (6, 11), (12, 13), (14, 15), (16, 21)]);
+        let head = tok.truncate(text, &TruncateOptions::new(3)).unwrap();
+        assert_eq!((head.text.as_str(), head.tokens), ("hello world a", 3));
+        let tail = tok.truncate(text, &TruncateOptions::new(2).with_keep(Keep::Tail)).unwrap();
+        assert_eq!((tail.text.as_str(), tail.tokens), ("b hello", 2));
+    }
+
+    /// An estimate cuts on its reference encoding's boundaries and is checked by its own count.
+    #[test]
+    fn estimates_truncate_by_their_own_count_and_say_so() {
+        let name = crate::EstimateProfile::all()[0].name.clone();
+        let tok = Tokenizer::estimate(&name).unwrap();
+        let text = "The quick brown fox jumps over the lazy dog. ".repeat(40);
+        for budget in [1usize, 9, 50, 200] {
+            let t = tok.truncate(&text, &TruncateOptions::new(budget)).unwrap();
+            assert!(!t.exact);
+            assert!(t.tokens <= budget && t.tokens == tok.count(&t.text).unwrap());
+            assert!(text.starts_with(&t.text));
+        }
+    }
+
     /// A long input goes through the window path; its answer must equal the whole-text rule:
     /// the longest candidate (token end on a grapheme boundary of the full encoding) that fits.
     #[test]
