@@ -10,7 +10,7 @@
 //!    load is measured in a fresh process: time until the first count returns, and resident
 //!    memory (VmRSS now, VmHWM peak) from /proc/self/status.
 //!
-//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N]`
+//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N] [--engines a,b]`
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -86,6 +86,13 @@ fn main() {
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(5);
 
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--engines")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(str::to_string).collect());
+    let selected = |engine: &str| only.as_ref().is_none_or(|l| l.iter().any(|e| e == engine));
+
     let files = common::corpus_files();
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     println!("corpus: {} ({} files, {:.2} MB)", common::corpus_dir().display(), files.len(), bytes as f64 / 1e6);
@@ -100,7 +107,7 @@ fn main() {
         let total: usize = expected.iter().sum();
         println!("tiktoken-rs total: {total} tokens");
         let mut results: Vec<(&str, f64)> = Vec::new();
-        for engine in ENGINES {
+        for engine in ENGINES.into_iter().filter(|e| selected(e)) {
             let Some(count) = counter(engine, encoding) else {
                 println!("{engine:<12} skipped: {} not found (run benches/corpus.py)", tokenizer_json(encoding).display());
                 continue;
@@ -140,7 +147,7 @@ fn main() {
     println!("\n== load o200k_base in a fresh process, first count included ==");
     println!("{:<12} {:>10} {:>14} {:>14} {:>16}", "engine", "load ms", "VmRSS MB", "VmHWM MB", "RSS before MB");
     let exe = std::env::current_exe().unwrap();
-    for engine in ENGINES {
+    for engine in ENGINES.into_iter().filter(|e| selected(e)) {
         if engine == "tokenizers" && !tokenizer_json("o200k").is_file() {
             continue;
         }
