@@ -9,3 +9,6 @@ section() { printf '\n=== %s ===\n' "$*"; }
 section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+
+section "rust: an encoding left out by cargo features is a clear error"
+cargo test -p tokenmeter --lib --no-default-features --features o200k
