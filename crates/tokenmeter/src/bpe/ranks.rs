@@ -48,10 +48,15 @@ const EMPTY: Slot = Slot { word: 0, meta: 0 };
 /// The first (up to) 8 bytes of `bytes` as a little-endian word.
 #[inline(always)]
 fn first_word(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    let n = bytes.len().min(8);
-    word[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(word)
+    // Fixed-size reads compile to plain loads; a variable-length copy would call memmove.
+    if let Some(head) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*head);
+    }
+    let mut word = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        word |= u64::from(b) << (8 * i);
+    }
+    word
 }
 
 /// Hash of a key given its first word (multiply-rotate over 8-byte words). Not hardened
