@@ -47,11 +47,11 @@ fn merge_small(piece: &[u8], ranks: &RankTable, emit: &mut impl FnMut(usize, usi
     let mut pair = [u32::MAX; SMALL + 1];
     // Offsets up to SMALL must fit a u8.
     const _: () = assert!(SMALL < 256);
-    for i in 0..n {
-        next[i] = (i + 1) as u8;
+    for (i, slot) in next.iter_mut().enumerate().take(n) {
+        *slot = (i + 1) as u8;
     }
-    for i in 0..n.saturating_sub(1) {
-        pair[i] = rank_of(i, i + 2);
+    for (i, slot) in pair.iter_mut().enumerate().take(n.saturating_sub(1)) {
+        *slot = rank_of(i, i + 2);
     }
     loop {
         // The lowest rank, leftmost on ties (strict `<`), with the part before it.
