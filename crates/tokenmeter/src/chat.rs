@@ -75,6 +75,11 @@ pub struct ToolCall {
     pub function: FunctionCall,
 }
 
+/// Reads JSON `null` as the empty list.
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<ToolCall>, D::Error> {
+    Ok(Option::<Vec<ToolCall>>::deserialize(d)?.unwrap_or_default())
+}
+
 fn function_type() -> String {
     "function".to_string()
 }
@@ -91,8 +96,8 @@ pub struct Message {
     /// An optional participant name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    /// Tool calls made by an assistant turn.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Tool calls made by an assistant turn (`null`, as SDKs serialize "none", reads as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_empty")]
     pub tool_calls: Vec<ToolCall>,
     /// For a `tool` turn: the id of the call it answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -356,5 +361,34 @@ pub fn parse_chat(json: &str) -> Result<(Vec<Message>, Vec<Tool>)> {
         _ => Err(Error::invalid(
             "chat JSON: expected an array of messages or an object with `messages`",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn null_tool_calls_read_as_none() {
+        // The OpenAI SDKs serialize an assistant turn without calls as `"tool_calls": null`.
+        let (with_null, _) = parse_chat(
+            r#"[{"role": "user", "content": "hi", "tool_calls": null, "name": null}]"#,
+        )
+        .unwrap();
+        let (plain, _) = parse_chat(r#"[{"role": "user", "content": "hi"}]"#).unwrap();
+        assert_eq!(with_null, plain);
+        let tok = Tokenizer::from_encoding(crate::Encoding::O200kBase);
+        assert_eq!(
+            count_chat(&tok, ChatFormat::Openai, &with_null, &[]).unwrap(),
+            count_chat(&tok, ChatFormat::Openai, &plain, &[]).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_tool_calls_string_is_an_error_naming_the_shape() {
+        let err = parse_chat(r#"[{"role": "assistant", "tool_calls": "x"}]"#).unwrap_err();
+        assert_eq!(err.code(), "INVALID_INPUT");
+        assert!(err.to_string().contains("chat JSON"), "{err}");
     }
 }
