@@ -1,0 +1,31 @@
+// A TypeScript user of the package: type-checked against index.d.ts by `npm run typecheck`.
+import { Catalog, Tokenizer, countChat, countChatAsync, type ChatMessage, type ChatCount } from 'tokenmeter'
+
+const tokenizer: Tokenizer = Tokenizer.fromEncoding('o200k_base')
+const n: number = tokenizer.count('hello world')
+const ids: Uint32Array = tokenizer.encode('hello world')
+const text: string = tokenizer.decode(ids)
+const { tokens, exceeded }: { tokens: number; exceeded: boolean } = tokenizer.countUpTo(text, 1000)
+
+const messages: ChatMessage[] = [
+  { role: 'system', content: 'You are terse.' },
+  { role: 'user', content: [{ type: 'text', text: 'Weather in Paris?' }] },
+  { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'weather', arguments: '{}' } }] },
+  { role: 'tool', tool_call_id: 'c1', content: '18C' },
+]
+const chat: ChatCount = countChat({ model: 'gpt-4o', messages })
+
+async function main(): Promise<void> {
+  const controller = new AbortController()
+  const counts: number[] = await tokenizer.countBatchAsync(['a', 'b'], { signal: controller.signal })
+  const later: ChatCount = await countChatAsync({ model: 'gpt-4o', messages })
+  const model = Catalog.bundled().resolve('azure/gpt-4o')
+  console.log(n, tokens, exceeded, chat.tokens, counts, later.exact, model.model.contextWindow, model.matchedBy)
+  try {
+    Tokenizer.forModel('gpt-4oo')
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && err.code === 'TOKENMETER_UNKNOWN_MODEL') console.log(err.message)
+  }
+}
+
+void main()
