@@ -55,6 +55,58 @@ export declare class Catalog {
 }
 export type JsCatalog = Catalog
 
+/** A pipeline of pruning passes. Immutable; `run` counts the text before and after each pass. */
+export declare class Pruner {
+  /**
+   * A pipeline (default `json`, `dedupe`, `whitespace`).
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for an unknown pass or a bad pattern.
+   */
+  constructor(options?: PrunerOptions | undefined | null)
+  /** Every pass name, in the order of a sensible pipeline. */
+  static allPasses(): Array<string>
+  /** The passes of this pipeline, in order. */
+  get passes(): Array<string>
+  /**
+   * Applies one pass to `text` (no counting).
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for an unknown pass.
+   */
+  apply(pass: string, text: string): string
+  /**
+   * Runs every pass in order, counting with `tokenizer` before and after each.
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for an empty pipeline.
+   */
+  run(tokenizer: Tokenizer, text: string): Pruned
+  /** `run` off the main thread. */
+  runAsync(tokenizer: Tokenizer, text: string, options?: AsyncOptions | undefined | null): Promise<Pruned>
+}
+export type JsPruner = Pruner
+
+/**
+ * Finds personal data (emails, phones, Luhn-valid cards, IPs, IBANs, caller patterns) and
+ * replaces it with placeholders such as `<EMAIL_1>`.
+ */
+export declare class Redactor {
+  /**
+   * Every built-in detector plus the caller's patterns.
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for a bad label or pattern.
+   */
+  constructor(options?: RedactorOptions | undefined | null)
+  /**
+   * Replaces personal data in `text`, extending `mapping` (from an earlier call) so a value
+   * keeps its placeholder across messages.
+   */
+  redact(text: string, mapping?: Array<Redaction> | undefined | null): Redacted
+  /** As `redact`, also counting tokens before and after with `tokenizer`. */
+  run(tokenizer: Tokenizer, text: string, mapping?: Array<Redaction> | undefined | null): Redacted
+  /** `text` (a model's reply, say) with every known placeholder replaced by its value. */
+  static restore(text: string, mapping: Array<Redaction>): string
+}
+export type JsRedactor = Redactor
+
 /**
  * Counts, encodes and decodes text. Immutable and cheap to share; the `…Async` methods run
  * off the main thread.
@@ -138,6 +190,32 @@ export declare class Tokenizer {
   countAsync(text: string, options?: AsyncOptions | undefined | null): Promise<number>
   /** `encode` off the main thread (for long texts). */
   encodeAsync(text: string, options?: AsyncOptions | undefined | null): Promise<Uint32Array>
+  /**
+   * The tokens of `text` with the UTF-8 byte span each covers (a token may end inside a
+   * multi-byte character).
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for an estimate.
+   */
+  encodeWithOffsets(text: string): Array<TokenSpan>
+  /**
+   * The longest head, tail or both ends of `text` within `options.budget` tokens; the
+   * result is counted exactly, ends on a token and grapheme boundary, and is maximal.
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` for a zero budget or an unknown `keep`.
+   */
+  truncate(text: string, options: TruncateOptions): Truncated
+  /** `truncate` off the main thread. */
+  truncateAsync(text: string, options: TruncateOptions, asyncOptions?: AsyncOptions | undefined | null): Promise<Truncated>
+  /**
+   * The sections of the highest priorities that fit `options.budget`, in position order,
+   * joined by the separator, counted exactly.
+   *
+   * @throws {Error} `TOKENMETER_BUDGET_EXCEEDED` when even the top priority does not fit;
+   * `TOKENMETER_INVALID_INPUT` for a zero budget or no sections.
+   */
+  pack(sections: Array<Section>, options: PackOptions): Packed
+  /** `pack` off the main thread. */
+  packAsync(sections: Array<Section>, options: PackOptions, asyncOptions?: AsyncOptions | undefined | null): Promise<Packed>
 }
 export type JsTokenizer = Tokenizer
 
@@ -241,8 +319,80 @@ export interface CountUpTo {
   exceeded: boolean
 }
 
+/** A message that was dropped. */
+export interface DroppedMessage {
+  /** Its index in the input. */
+  index: number
+  role: string
+  /** Its cost with framing, when it was counted (older turns are not). */
+  tokens?: number
+  /** `over_budget`, `older` or `tool_pair`. */
+  reason: string
+}
+
 /** The names of the bundled OpenAI encodings. */
 export declare function encodings(): Array<string>
+
+/** A section that was left out. */
+export interface ExcludedSection {
+  index: number
+  id?: string
+  priority: number
+  /** Its tokens, when it was counted. */
+  tokens?: number
+}
+
+/**
+ * Drops the oldest turns of a chat request (`{ model, messages, tools }`) until it fits
+ * `options.budget` prompt tokens. The system prompt and the last user turn are pinned; a tool
+ * call and its result go together.
+ *
+ * @throws {Error} `TOKENMETER_BUDGET_EXCEEDED` when the pinned messages alone do not fit;
+ * `TOKENMETER_UNKNOWN_MODEL`; `TOKENMETER_INVALID_INPUT`.
+ */
+export declare function fitMessages(request: ChatRequest, options: FitOptions): Fitted
+
+/** `fitMessages` off the main thread. */
+export declare function fitMessagesAsync(request: ChatRequest, options: FitOptions, asyncOptions?: AsyncOptions | undefined | null): Promise<Fitted>
+
+/**
+ * `fitMessages` to the model's context window minus `options.reserveOutput`.
+ *
+ * @throws {Error} as `fitMessages`; `TOKENMETER_INVALID_INPUT` when the reserve leaves no room.
+ */
+export declare function fitMessagesForModel(request: ChatRequest, options?: FitOptions | undefined | null): Fitted
+
+/** How `fitMessages` may shorten a history, and the budget. */
+export interface FitOptions {
+  /** Prompt tokens allowed (framing and tools included). `fitMessagesForModel` ignores it. */
+  budget?: number
+  /** For `fitMessagesForModel`: tokens of the context window kept for the reply (default 0). */
+  reserveOutput?: number
+  /** Cut the oldest kept message partially instead of dropping it whole (default false). */
+  partial?: boolean
+  /** Which part of a partially cut message stays (default `tail`). */
+  partialKeep?: 'head' | 'tail' | 'both'
+  /** The fewest content tokens a partial cut may leave (default 16). */
+  minPartialTokens?: number
+}
+
+/** The result of `fitMessages`. */
+export interface Fitted {
+  /** The kept messages, in their original order (OpenAI shape, ready to send). */
+  messages: Array<ChatMessage>
+  /** Prompt tokens of the kept messages with the tools. */
+  tokens: number
+  /** The budget that was fitted to. */
+  budget: number
+  /** Whether `tokens` is exact. */
+  exact: boolean
+  /** Input indices of the kept messages. */
+  kept: Array<number>
+  /** The dropped messages, oldest first. */
+  dropped: Array<DroppedMessage>
+  /** The message that was cut partially, if any. */
+  partial?: PartialCut
+}
 
 /** One catalog model. */
 export interface ModelInfo {
@@ -273,6 +423,28 @@ export interface ModelTokenizer {
   fallback?: string
 }
 
+/** The result of `pack`. */
+export interface Packed {
+  /** The included sections in position order, joined by the separator. */
+  text: string
+  /** Its exact token count (never above the budget). */
+  tokens: number
+  /** The lowest priority included. */
+  cutoff: number
+  /** Input indices of the included sections, in prompt order. */
+  included: Array<number>
+  /** The sections left out, in input order. */
+  excluded: Array<ExcludedSection>
+}
+
+/** Options of `pack`. */
+export interface PackOptions {
+  /** The most tokens the prompt may have (at least 1). */
+  budget: number
+  /** Placed between consecutive sections (default `"\n\n"`). */
+  separator?: string
+}
+
 /**
  * Parses a chat request from JSON text: an array of OpenAI-style messages, or an object with
  * `messages` and optional `tools` (a request body as sent to the API).
@@ -287,6 +459,88 @@ export interface ParsedChat {
   tools: Array<ChatTool>
 }
 
+/** A message that was kept in part. */
+export interface PartialCut {
+  index: number
+  /** Which part of its content stayed. */
+  keep: string
+  /** Content tokens kept. */
+  keptTokens: number
+  /** Content UTF-8 bytes cut. */
+  cutBytes: number
+}
+
+/** What one pass did. */
+export interface PassReport {
+  pass: string
+  tokensBefore: number
+  tokensAfter: number
+  /** Tokens removed (0 when the pass added some). */
+  saved: number
+}
+
+/** The result of `Pruner#run`. */
+export interface Pruned {
+  text: string
+  tokensBefore: number
+  tokensAfter: number
+  /** One report per pass, in pipeline order. */
+  passes: Array<PassReport>
+}
+
+/** Options of `new Pruner()`. */
+export interface PrunerOptions {
+  /**
+   * Pass names, run in order: `whitespace`, `dedupe`, `json`, `json_table`, `markdown`,
+   * `boilerplate`. Default: `json`, `dedupe`, `whitespace`.
+   */
+  passes?: Array<string>
+  /** Regular expressions (Rust `regex` syntax) the `boilerplate` pass removes. */
+  boilerplate?: Array<string>
+}
+
+/** The result of `redact` and `run`. */
+export interface Redacted {
+  /** The text with placeholders. */
+  text: string
+  /**
+   * Every placeholder used so far (pass it back to keep placeholders stable across messages,
+   * and to `restore`).
+   */
+  mapping: Array<Redaction>
+  /** Spans replaced in this text. */
+  replaced: number
+  /** Tokens of the input (`run` only). */
+  tokensBefore?: number
+  /** Tokens of the output (`run` only). */
+  tokensAfter?: number
+  /** Tokens saved (0 when not counted or when placeholders cost more). */
+  tokensSaved: number
+}
+
+/** One replaced value and its placeholder. */
+export interface Redaction {
+  /** e.g. `<EMAIL_1>`. */
+  placeholder: string
+  /** `EMAIL`, `PHONE`, `CARD`, `IP`, `IBAN`, or a caller's label. */
+  kind: string
+  /** The original text. */
+  value: string
+}
+
+/** Options of `new Redactor()`. */
+export interface RedactorOptions {
+  patterns?: Array<RedactPattern>
+}
+
+/** A caller pattern: matches become `<LABEL_n>`. */
+export interface RedactPattern {
+  /** Letters, digits and `_`, starting with a letter (upper-cased). */
+  label: string
+  /** A regular expression (Rust `regex` syntax). */
+  pattern: string
+}
+
 /** The result of `Catalog#resolve`. */
 export interface Resolution {
   model: ModelInfo
@@ -297,6 +551,17 @@ export interface Resolution {
   matchedBy: string
 }
 
+/** One piece of a prompt. */
+export interface Section {
+  text: string
+  /** Higher is more important; the highest priorities are kept first. */
+  priority: number
+  /** Where the section goes in the prompt (ascending); default: input order. */
+  position?: number
+  /** A name used in the report. */
+  id?: string
+}
+
 /** Options for building a tokenizer. */
 export interface TokenizerOptions {
   /**
@@ -304,4 +569,43 @@ export interface TokenizerOptions {
    * (default false, which is what counting user text wants).
    */
   allowSpecial?: boolean
+}
+
+/** One token and the UTF-8 bytes of the input it covers (`start..end`). */
+export interface TokenSpan {
+  id: number
+  start: number
+  end: number
+}
+
+/** The result of `truncate`. Offsets are UTF-8 byte counts of the input. */
+export interface Truncated {
+  /** The kept text (with the marker between the ends for `keep: 'both'`). */
+  text: string
+  /** The exact token count of `text` (never above the budget). */
+  tokens: number
+  /** Tokens of the cut text on its own, when `countCut` asked for it. */
+  cutTokens?: number
+  /** UTF-8 bytes of the input that were cut. */
+  cutBytes: number
+  /** UTF-8 bytes kept from the start of the input. */
+  headBytes: number
+  /** UTF-8 bytes kept from the end of the input. */
+  tailBytes: number
+  /** Whether anything was cut. */
+  truncated: boolean
+  /** False for an estimate tokenizer (cut on its reference encoding's boundaries). */
+  exact: boolean
+}
+
+/** Options of `truncate`. */
+export interface TruncateOptions {
+  /** The most tokens the result may have (at least 1). */
+  budget: number
+  /** Which part to keep: `head` (default), `tail`, or `both` ends joined by `marker`. */
+  keep?: 'head' | 'tail' | 'both'
+  /** Placed between the ends for `keep: 'both'` (default `"\n[…]\n"`); its tokens count. */
+  marker?: string
+  /** Also count the tokens of the text that was cut (fills `cutTokens`; costs a full count). */
+  countCut?: boolean
 }

@@ -29,3 +29,15 @@ async function main(): Promise<void> {
 }
 
 void main()
+
+// Fitting: truncate, pack, fitMessages, Pruner, Redactor.
+import { Pruner, Redactor, fitMessages, type Fitted, type Packed, type Truncated, type Redaction } from 'tokenmeter'
+
+const cut: Truncated = tokenizer.truncate('some long text', { budget: 3, keep: 'both', marker: ' … ' })
+const packed: Packed = tokenizer.pack([{ text: 'system', priority: 10 }, { text: 'old notes', priority: 1, id: 'notes' }], { budget: 50 })
+const fitted: Fitted = fitMessages({ model: 'gpt-4o', messages }, { budget: 100, partial: true, partialKeep: 'tail' })
+const pruned = new Pruner({ passes: ['json', 'whitespace'] }).run(tokenizer, '{ "a": 1 }')
+const redacted = new Redactor().run(tokenizer, 'mail ana@example.com')
+const mapping: Redaction[] = redacted.mapping
+const restored: string = Redactor.restore('<EMAIL_1>', mapping)
+console.log(cut.text, packed.cutoff, fitted.dropped.map((d) => d.reason), pruned.passes[0].saved, restored)

@@ -47,9 +47,12 @@ impl From<&tokenmeter::Model> for ModelInfo {
         use tokenmeter::TokenizerSpec as S;
         let (kind, name, repo, fallback) = match &m.tokenizer {
             S::Encoding(n) => ("encoding", Some(n.clone()), None, None),
-            S::HuggingFace { repo, fallback } => {
-                ("hugging_face", None, Some(repo.clone()), Some(fallback.clone()))
-            }
+            S::HuggingFace { repo, fallback } => (
+                "hugging_face",
+                None,
+                Some(repo.clone()),
+                Some(fallback.clone()),
+            ),
             S::Estimate(n) => ("estimate", Some(n.clone()), None, None),
             _ => ("other", None, None, None),
         };
@@ -57,7 +60,12 @@ impl From<&tokenmeter::Model> for ModelInfo {
             id: m.id.clone(),
             provider: m.provider.clone(),
             aliases: m.aliases.clone(),
-            tokenizer: ModelTokenizer { kind: kind.to_string(), name, repo, fallback },
+            tokenizer: ModelTokenizer {
+                kind: kind.to_string(),
+                name,
+                repo,
+                fallback,
+            },
             context_window: m.context_window as f64,
             max_output: m.max_output as f64,
             // The core's canonical (serde) name of the format.
@@ -119,7 +127,9 @@ impl JsCatalog {
     /// The catalog bundled with this version of tokenmeter.
     #[napi(factory, catch_unwind)]
     pub fn bundled() -> Self {
-        Self { inner: CatalogHandle::Bundled }
+        Self {
+            inner: CatalogHandle::Bundled,
+        }
     }
 
     /// A catalog from JSON in the bundled format (`{ "catalog_date": "...", "models": [...] }`).
@@ -128,7 +138,9 @@ impl JsCatalog {
     #[napi(factory, catch_unwind)]
     pub fn from_json(json: String) -> Result<Self> {
         let catalog = tokenmeter::Catalog::from_json(&json).or_throw()?;
-        Ok(Self { inner: CatalogHandle::Owned(Arc::new(catalog)) })
+        Ok(Self {
+            inner: CatalogHandle::Owned(Arc::new(catalog)),
+        })
     }
 
     /// The date the data was last checked against the providers (`YYYY-MM-DD`).
@@ -140,7 +152,12 @@ impl JsCatalog {
     /// Every model, in catalog order.
     #[napi(catch_unwind)]
     pub fn models(&self) -> Vec<ModelInfo> {
-        self.inner.get().models().iter().map(ModelInfo::from).collect()
+        self.inner
+            .get()
+            .models()
+            .iter()
+            .map(ModelInfo::from)
+            .collect()
     }
 
     /// The model a name resolves to.
@@ -157,13 +174,19 @@ impl JsCatalog {
     #[napi(catch_unwind)]
     pub fn resolve(&self, name: String) -> Result<Resolution> {
         let r = self.inner.get().resolve(&name).or_throw()?;
-        Ok(Resolution { model: r.model.into(), matched_by: match_kind(r.matched_by).to_string() })
+        Ok(Resolution {
+            model: r.model.into(),
+            matched_by: match_kind(r.matched_by).to_string(),
+        })
     }
 
     /// Up to `limit` (default 5) known ids closest to `name`, best first.
     #[napi(catch_unwind)]
     pub fn nearest(&self, name: String, limit: Option<f64>) -> Result<Vec<String>> {
-        let limit = limit.map(|l| to_usize(l, "limit")).transpose()?.unwrap_or(5);
+        let limit = limit
+            .map(|l| to_usize(l, "limit"))
+            .transpose()?
+            .unwrap_or(5);
         Ok(self.inner.get().nearest(&name, limit))
     }
 
@@ -171,8 +194,18 @@ impl JsCatalog {
     ///
     /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL`.
     #[napi(catch_unwind, ts_return_type = "Tokenizer")]
-    pub fn tokenizer(&self, name: String, options: Option<TokenizerOptions>) -> Result<JsTokenizer> {
-        let tokenizer = self.inner.get().get(&name).or_throw()?.tokenizer().or_throw()?;
+    pub fn tokenizer(
+        &self,
+        name: String,
+        options: Option<TokenizerOptions>,
+    ) -> Result<JsTokenizer> {
+        let tokenizer = self
+            .inner
+            .get()
+            .get(&name)
+            .or_throw()?
+            .tokenizer()
+            .or_throw()?;
         Ok(JsTokenizer::new(tokenizer, options))
     }
 
@@ -194,6 +227,9 @@ impl JsCatalog {
     ) -> Result<AsyncTask<CountChatTask>> {
         let (messages, tools) = to_core(request.messages, request.tools)?;
         let task = CountChatTask::new(self.inner.clone(), request.model, messages, tools);
-        Ok(AsyncTask::with_optional_signal(task, options.and_then(|o| o.signal)))
+        Ok(AsyncTask::with_optional_signal(
+            task,
+            options.and_then(|o| o.signal),
+        ))
     }
 }

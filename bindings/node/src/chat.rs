@@ -101,7 +101,10 @@ pub struct ChatCount {
 
 impl From<tokenmeter::ChatCount> for ChatCount {
     fn from(c: tokenmeter::ChatCount) -> Self {
-        Self { tokens: to_number(c.tokens), exact: c.exact }
+        Self {
+            tokens: to_number(c.tokens),
+            exact: c.exact,
+        }
     }
 }
 
@@ -134,13 +137,21 @@ impl TryFrom<ChatMessage> for tokenmeter::Message {
             None | Some(Either3::C(Null)) => None,
             Some(Either3::A(text)) => Some(tokenmeter::Content::Text(text)),
             Some(Either3::B(parts)) => Some(tokenmeter::Content::Parts(
-                parts.into_iter().map(TryInto::try_into).collect::<Result<_>>()?,
+                parts
+                    .into_iter()
+                    .map(TryInto::try_into)
+                    .collect::<Result<_>>()?,
             )),
         };
         let mut message = tokenmeter::Message::new(m.role, "");
         message.content = content;
         message.name = m.name;
-        message.tool_calls = m.tool_calls.unwrap_or_default().into_iter().map(Into::into).collect();
+        message.tool_calls = m
+            .tool_calls
+            .unwrap_or_default()
+            .into_iter()
+            .map(Into::into)
+            .collect();
         message.tool_call_id = m.tool_call_id;
         Ok(message)
     }
@@ -164,8 +175,15 @@ pub(crate) fn to_core(
     messages: Vec<ChatMessage>,
     tools: Option<Vec<ChatTool>>,
 ) -> Result<(Vec<tokenmeter::Message>, Vec<tokenmeter::Tool>)> {
-    let messages = messages.into_iter().map(TryInto::try_into).collect::<Result<Vec<_>>>()?;
-    let tools = tools.unwrap_or_default().into_iter().map(Into::into).collect();
+    let messages = messages
+        .into_iter()
+        .map(TryInto::try_into)
+        .collect::<Result<Vec<_>>>()?;
+    let tools = tools
+        .unwrap_or_default()
+        .into_iter()
+        .map(Into::into)
+        .collect();
     Ok((messages, tools))
 }
 
@@ -199,9 +217,14 @@ pub fn count_chat_async(
 }
 
 /// The tokens of a chat request, computed by the core (used by the sync paths).
-pub(crate) fn count_request(catalog: &tokenmeter::Catalog, request: ChatRequest) -> Result<ChatCount> {
+pub(crate) fn count_request(
+    catalog: &tokenmeter::Catalog,
+    request: ChatRequest,
+) -> Result<ChatCount> {
     let (messages, tools) = to_core(request.messages, request.tools)?;
-    Ok(count_in(catalog, &request.model, &messages, &tools).or_throw()?.into())
+    Ok(count_in(catalog, &request.model, &messages, &tools)
+        .or_throw()?
+        .into())
 }
 
 /// A chat request parsed from JSON text.
@@ -217,7 +240,10 @@ impl From<&tokenmeter::ContentPart> for ChatContentPart {
         // The core's serde form is `{ "type": ..., "text": ... }`: read it back field by field.
         let value = serde_json::to_value(p).unwrap_or_default();
         let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string);
-        Self { kind: field("type").unwrap_or_default(), text: field("text") }
+        Self {
+            kind: field("type").unwrap_or_default(),
+            text: field("text"),
+        }
     }
 }
 
@@ -226,7 +252,9 @@ impl From<&tokenmeter::Message> for ChatMessage {
         let content = match &m.content {
             None => Either3::C(Null),
             Some(tokenmeter::Content::Text(text)) => Either3::A(text.clone()),
-            Some(tokenmeter::Content::Parts(parts)) => Either3::B(parts.iter().map(Into::into).collect()),
+            Some(tokenmeter::Content::Parts(parts)) => {
+                Either3::B(parts.iter().map(Into::into).collect())
+            }
         };
         let tool_calls = (!m.tool_calls.is_empty()).then(|| {
             m.tool_calls

@@ -28,7 +28,10 @@ pub type Result<T> = std::result::Result<T, JsErr>;
 
 /// The JS form of a core error.
 pub fn to_js(err: tokenmeter::Error) -> JsErr {
-    napi::Error::new(ErrorCode(format!("TOKENMETER_{}", err.code())), err.to_string())
+    napi::Error::new(
+        ErrorCode(format!("TOKENMETER_{}", err.code())),
+        err.to_string(),
+    )
 }
 
 /// `?`-friendly conversion of core results.
@@ -44,7 +47,9 @@ impl<T> OrThrow<T> for tokenmeter::Result<T> {
 
 /// An invalid-input error raised while converting JS values (same code as the core's).
 pub fn invalid(reason: impl Into<String>) -> JsErr {
-    to_js(tokenmeter::Error::InvalidInput { reason: reason.into() })
+    to_js(tokenmeter::Error::InvalidInput {
+        reason: reason.into(),
+    })
 }
 
 /// A promise rejection that keeps the tokenmeter code: napi's task callbacks reject with a

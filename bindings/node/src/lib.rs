@@ -11,7 +11,12 @@
 mod catalog;
 mod chat;
 mod error;
+mod fit;
 mod number;
+mod pack;
 mod panic;
+mod prune;
+mod redact;
 mod tasks;
 mod tokenizer;
+mod truncate;

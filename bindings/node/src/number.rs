@@ -12,7 +12,9 @@ pub fn to_usize(value: f64, what: &str) -> Result<usize> {
         // In range and whole: the cast is exact on 64-bit targets.
         Ok(value as usize)
     } else {
-        Err(invalid(format!("{what} must be a non-negative integer, got {value}")))
+        Err(invalid(format!(
+            "{what} must be a non-negative integer, got {value}"
+        )))
     }
 }
 

@@ -13,6 +13,9 @@ pub fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
             .map(|s| (*s).to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(JsErr::new(ErrorCode::panic(), format!("internal error (a bug in tokenmeter): {what}")))
+        Err(JsErr::new(
+            ErrorCode::panic(),
+            format!("internal error (a bug in tokenmeter): {what}"),
+        ))
     })
 }

@@ -6,8 +6,12 @@ use napi_derive::napi;
 use crate::catalog::JsCatalog;
 use crate::error::{OrThrow, Result};
 use crate::number::{to_number, to_numbers, to_usize};
+use crate::pack::{PackOptions, Packed, Section};
 use crate::tasks::count_batch::CountBatchTask;
 use crate::tasks::encode::EncodeTask;
+use crate::tasks::pack::PackTask;
+use crate::tasks::truncate::TruncateTask;
+use crate::truncate::{TruncateOptions, Truncated};
 
 /// Options for building a tokenizer.
 #[napi(object)]
@@ -57,7 +61,9 @@ pub struct JsTokenizer {
 impl JsTokenizer {
     pub(crate) fn new(inner: tokenmeter::Tokenizer, options: Option<TokenizerOptions>) -> Self {
         let allow = options.unwrap_or_default().allow_special.unwrap_or(false);
-        Self { inner: inner.allow_special(allow) }
+        Self {
+            inner: inner.allow_special(allow),
+        }
     }
 
     fn signal(options: Option<AsyncOptions>) -> Option<AbortSignal> {
@@ -73,7 +79,10 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_UNKNOWN_ENCODING` for any other name.
     #[napi(factory, catch_unwind)]
     pub fn from_encoding(name: String, options: Option<TokenizerOptions>) -> Result<Self> {
-        Ok(Self::new(tokenmeter::Tokenizer::from_encoding_name(&name).or_throw()?, options))
+        Ok(Self::new(
+            tokenmeter::Tokenizer::from_encoding_name(&name).or_throw()?,
+            options,
+        ))
     }
 
     /// The tokenizer of a catalog model (`gpt-4o`, `azure/gpt-4o`, `claude-sonnet-4-5`, ...):
@@ -90,7 +99,10 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_IO` or `TOKENMETER_TOKENIZER_LOAD`.
     #[napi(factory, catch_unwind)]
     pub fn from_hf_file(path: String, options: Option<TokenizerOptions>) -> Result<Self> {
-        Ok(Self::new(tokenmeter::Tokenizer::from_hf_file(path).or_throw()?, options))
+        Ok(Self::new(
+            tokenmeter::Tokenizer::from_hf_file(path).or_throw()?,
+            options,
+        ))
     }
 
     /// A Hugging Face `tokenizer.json` held in memory.
@@ -98,7 +110,10 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_TOKENIZER_LOAD` when the bytes are not a tokenizer.json.
     #[napi(factory, catch_unwind)]
     pub fn from_hf_bytes(bytes: &[u8], options: Option<TokenizerOptions>) -> Result<Self> {
-        Ok(Self::new(tokenmeter::Tokenizer::from_hf_bytes(bytes).or_throw()?, options))
+        Ok(Self::new(
+            tokenmeter::Tokenizer::from_hf_bytes(bytes).or_throw()?,
+            options,
+        ))
     }
 
     /// The `tokenizer.json` of a Hugging Face model id found in the local Hugging Face cache
@@ -107,7 +122,10 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_TOKENIZER_LOAD` when it is not cached.
     #[napi(factory, catch_unwind)]
     pub fn from_hf_cache(model_id: String, options: Option<TokenizerOptions>) -> Result<Self> {
-        Ok(Self::new(tokenmeter::Tokenizer::from_hf_cache(&model_id).or_throw()?, options))
+        Ok(Self::new(
+            tokenmeter::Tokenizer::from_hf_cache(&model_id).or_throw()?,
+            options,
+        ))
     }
 
     /// A calibrated estimate for a provider whose tokenizer is not public (`anthropic`,
@@ -116,7 +134,10 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_INVALID_INPUT` for an unknown profile.
     #[napi(factory, catch_unwind)]
     pub fn estimate(profile: String) -> Result<Self> {
-        Ok(Self::new(tokenmeter::Tokenizer::estimate(&profile).or_throw()?, None))
+        Ok(Self::new(
+            tokenmeter::Tokenizer::estimate(&profile).or_throw()?,
+            None,
+        ))
     }
 
     /// `o200k_base`, the tokenizer.json's name, or `estimate:<profile>`.
@@ -141,7 +162,10 @@ impl JsTokenizer {
     #[napi(getter)]
     pub fn accuracy(&self) -> Accuracy {
         let a = self.inner.accuracy();
-        Accuracy { exact: a.exact, relative_error: a.relative_error }
+        Accuracy {
+            exact: a.exact,
+            relative_error: a.relative_error,
+        }
     }
 
     /// Whether special tokens are encoded as such (see `TokenizerOptions.allowSpecial`).
@@ -161,8 +185,14 @@ impl JsTokenizer {
     /// @throws {Error} `TOKENMETER_INVALID_INPUT` when `limit` is not a non-negative integer.
     #[napi(catch_unwind)]
     pub fn count_up_to(&self, text: String, limit: f64) -> Result<CountUpTo> {
-        let r = self.inner.count_up_to(&text, to_usize(limit, "limit")?).or_throw()?;
-        Ok(CountUpTo { tokens: to_number(r.tokens), exceeded: r.exceeded })
+        let r = self
+            .inner
+            .count_up_to(&text, to_usize(limit, "limit")?)
+            .or_throw()?;
+        Ok(CountUpTo {
+            tokens: to_number(r.tokens),
+            exceeded: r.exceeded,
+        })
     }
 
     /// The token ids of `text`.
@@ -219,13 +249,111 @@ impl JsTokenizer {
 
     /// `encode` off the main thread (for long texts).
     #[napi(catch_unwind, ts_return_type = "Promise<Uint32Array>")]
-    pub fn encode_async(&self, text: String, options: Option<AsyncOptions>) -> AsyncTask<EncodeTask> {
-        AsyncTask::with_optional_signal(EncodeTask::new(self.inner.clone(), text), Self::signal(options))
+    pub fn encode_async(
+        &self,
+        text: String,
+        options: Option<AsyncOptions>,
+    ) -> AsyncTask<EncodeTask> {
+        AsyncTask::with_optional_signal(
+            EncodeTask::new(self.inner.clone(), text),
+            Self::signal(options),
+        )
+    }
+}
+
+/// One token and the UTF-8 bytes of the input it covers (`start..end`).
+#[napi(object)]
+#[derive(Debug)]
+pub struct TokenSpan {
+    pub id: u32,
+    pub start: f64,
+    pub end: f64,
+}
+
+#[napi]
+impl JsTokenizer {
+    /// The tokens of `text` with the UTF-8 byte span each covers (a token may end inside a
+    /// multi-byte character).
+    ///
+    /// @throws {Error} `TOKENMETER_INVALID_INPUT` for an estimate.
+    #[napi(catch_unwind)]
+    pub fn encode_with_offsets(&self, text: String) -> Result<Vec<TokenSpan>> {
+        let spans = self.inner.encode_with_offsets(&text).or_throw()?;
+        Ok(spans
+            .into_iter()
+            .map(|s| TokenSpan {
+                id: s.id,
+                start: to_number(s.start),
+                end: to_number(s.end),
+            })
+            .collect())
+    }
+
+    /// The longest head, tail or both ends of `text` within `options.budget` tokens; the
+    /// result is counted exactly, ends on a token and grapheme boundary, and is maximal.
+    ///
+    /// @throws {Error} `TOKENMETER_INVALID_INPUT` for a zero budget or an unknown `keep`.
+    #[napi(catch_unwind)]
+    pub fn truncate(&self, text: String, options: TruncateOptions) -> Result<Truncated> {
+        Ok(self
+            .inner
+            .truncate(&text, &options.try_into()?)
+            .or_throw()?
+            .into())
+    }
+
+    /// `truncate` off the main thread.
+    #[napi(catch_unwind, ts_return_type = "Promise<Truncated>")]
+    pub fn truncate_async(
+        &self,
+        text: String,
+        options: TruncateOptions,
+        async_options: Option<AsyncOptions>,
+    ) -> Result<AsyncTask<TruncateTask>> {
+        let task = TruncateTask::new(self.inner.clone(), text, options.try_into()?);
+        Ok(AsyncTask::with_optional_signal(
+            task,
+            Self::signal(async_options),
+        ))
+    }
+
+    /// The sections of the highest priorities that fit `options.budget`, in position order,
+    /// joined by the separator, counted exactly.
+    ///
+    /// @throws {Error} `TOKENMETER_BUDGET_EXCEEDED` when even the top priority does not fit;
+    /// `TOKENMETER_INVALID_INPUT` for a zero budget or no sections.
+    #[napi(catch_unwind)]
+    pub fn pack(&self, sections: Vec<Section>, options: PackOptions) -> Result<Packed> {
+        let sections: Vec<tokenmeter::Section> = sections.into_iter().map(Into::into).collect();
+        Ok(
+            tokenmeter::pack(&self.inner, &sections, &options.try_into()?)
+                .or_throw()?
+                .into(),
+        )
+    }
+
+    /// `pack` off the main thread.
+    #[napi(catch_unwind, ts_return_type = "Promise<Packed>")]
+    pub fn pack_async(
+        &self,
+        sections: Vec<Section>,
+        options: PackOptions,
+        async_options: Option<AsyncOptions>,
+    ) -> Result<AsyncTask<PackTask>> {
+        let sections = sections.into_iter().map(Into::into).collect();
+        let task = PackTask::new(self.inner.clone(), sections, options.try_into()?);
+        Ok(AsyncTask::with_optional_signal(
+            task,
+            Self::signal(async_options),
+        ))
     }
 }
 
 /// The names of the bundled OpenAI encodings.
 #[napi(catch_unwind)]
 pub fn encodings() -> Vec<String> {
-    tokenmeter::Encoding::ALL.iter().map(|e| e.as_str().to_string()).collect()
+    tokenmeter::Encoding::ALL
+        .iter()
+        .map(|e| e.as_str().to_string())
+        .collect()
 }

@@ -22,7 +22,12 @@ impl CountChatTask {
         messages: Vec<tokenmeter::Message>,
         tools: Vec<tokenmeter::Tool>,
     ) -> Self {
-        Self { catalog, model, messages, tools }
+        Self {
+            catalog,
+            model,
+            messages,
+            tools,
+        }
     }
 }
 
@@ -31,7 +36,9 @@ impl Task for CountChatTask {
     type JsValue = ChatCount;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(guard(|| count_in(self.catalog.get(), &self.model, &self.messages, &self.tools).or_throw()))
+        Ok(guard(|| {
+            count_in(self.catalog.get(), &self.model, &self.messages, &self.tools).or_throw()
+        }))
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<ChatCount> {

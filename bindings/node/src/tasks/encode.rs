@@ -27,6 +27,8 @@ impl Task for EncodeTask {
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Uint32Array> {
-        output.map(Uint32Array::new).map_err(|e| to_rejection(env, e))
+        output
+            .map(Uint32Array::new)
+            .map_err(|e| to_rejection(env, e))
     }
 }

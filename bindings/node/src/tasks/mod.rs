@@ -7,3 +7,7 @@ pub mod count;
 pub mod count_batch;
 pub mod count_chat;
 pub mod encode;
+pub mod fit_messages;
+pub mod pack;
+pub mod prune;
+pub mod truncate;
