@@ -301,6 +301,107 @@ export interface ChatToolCall {
 }
 
 /**
+ * One request priced on each of `models`, cheapest first (ties by model id).
+ *
+ * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
+ * `TOKENMETER_INVALID_INPUT`.
+ */
+export declare function compare(request: CompareRequest, options?: CostOptions | undefined | null): Array<CompareRow>
+
+/** What to compare: the request (`messages` + `tools`, or `text`) and the expected output. */
+export interface CompareRequest {
+  /** Catalog model names. */
+  models: Array<string>
+  messages?: Array<ChatMessage>
+  tools?: Array<ChatTool>
+  text?: string
+  /** Output tokens expected per request. */
+  outputTokens: number
+}
+
+/** One model's figures. */
+export interface CompareRow {
+  model: string
+  inputTokens: number
+  inputTokensUpper: number
+  exact: boolean
+  outputTokens: number
+  /** USD, exact. */
+  costPerRequest: string
+  costPerRequestNumber: number
+  /** USD, exact. */
+  costPer1kRequests: string
+  costPer1kRequestsNumber: number
+  /** USD, exact: the input upper bound priced. */
+  worstCostPerRequest: string
+  fits: boolean
+}
+
+/**
+ * The price of `usage` on a catalog model: one line per kind of token, exact decimals.
+ * Read a provider's usage object with `parseUsage` first.
+ *
+ * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE` (no price for
+ * that model, variant or date), `TOKENMETER_INVALID_INPUT`.
+ */
+export declare function cost(model: string, usage: UsageCounts, options?: CostOptions | undefined | null): Cost
+
+/** An itemized price. */
+export interface Cost {
+  model: string
+  /** Always `USD`. */
+  currency: string
+  /** The exact total (`"0.0125"`). */
+  total: string
+  /** `total` as a number. */
+  totalNumber: number
+  lines: Array<CostLine>
+  variant: string
+  /** The date the applied price took effect. */
+  priceEffective: string
+  /** Where that price was published. */
+  priceSource: string
+  tier?: TierStatus
+  /** What one more input token would add, exact. */
+  marginalInputToken?: string
+  /** What one more output token would add, exact. */
+  marginalOutputToken?: string
+  tokenBucket?: number
+}
+
+/** One line of a cost. */
+export interface CostLine {
+  /**
+   * `input`, `cache_read`, `cache_write_5m`, `cache_write_1h`, `output`, `reasoning`,
+   * `request`.
+   */
+  kind: string
+  quantity: number
+  /** The quantity billed (after bucketing). */
+  billedQuantity: number
+  /** USD per unit (per token, per request), exact. */
+  unitPrice: string
+  /** USD, exact. */
+  amount: string
+  /** `amount` as a number. */
+  amountNumber: number
+  variant: string
+  /** The long-context tier applied (its `above` threshold). */
+  tier?: number
+  note?: string
+}
+
+/** Options of `cost`, `preflight` and `compare`. */
+export interface CostOptions {
+  /** `standard` (default), `batch`, `flex` or `priority`. */
+  variant?: 'standard' | 'batch' | 'flex' | 'priority'
+  /** Price as of this date (`YYYY-MM-DD`) or RFC 3339 time (off-peak windows); default now. */
+  at?: string
+  /** Billing granularity in tokens, when the provider bills in buckets. */
+  tokenBucket?: number
+}
+
+/**
  * The prompt tokens of a chat request (`{ model, messages, tools }`), by the bundled catalog.
  *
  * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, or `TOKENMETER_INVALID_INPUT` for an empty
@@ -459,6 +560,16 @@ export interface ParsedChat {
   tools: Array<ChatTool>
 }
 
+/**
+ * Reads the usage of a response as the official SDKs return it: OpenAI Chat Completions or
+ * Responses `usage`, Anthropic Messages `usage`, Gemini `usageMetadata`, DeepSeek `usage`, or
+ * the whole response containing one. The provider is detected from the fields unless
+ * `format` names it.
+ *
+ * @throws {Error} `TOKENMETER_INVALID_USAGE` naming the missing or contradictory field.
+ */
+export declare function parseUsage(usage: Record<string, unknown> | string, format?: 'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'plain'): Usage
+
 /** A message that was kept in part. */
 export interface PartialCut {
   index: number
@@ -477,6 +588,68 @@ export interface PassReport {
   tokensAfter: number
   /** Tokens removed (0 when the pass added some). */
   saved: number
+}
+
+/**
+ * Before the call: counts the request, checks it against the model's limits, and prices the
+ * least and the worst case.
+ *
+ * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
+ * `TOKENMETER_INVALID_INPUT`.
+ */
+export declare function preflight(request: PreflightRequest, options?: CostOptions | undefined | null): Preflight
+
+/** The result of `preflight`. */
+export interface Preflight {
+  model: string
+  inputTokens: number
+  /** Bounds of an estimated count (equal to `inputTokens` when exact). */
+  inputTokensLower: number
+  inputTokensUpper: number
+  exact: boolean
+  relativeError: number
+  contextWindow: number
+  modelMaxOutput: number
+  /** The request's own output cap, if it set one. */
+  maxOutput?: number
+  /** Output tokens reserved (the cap, or the model's maximum). */
+  reservedOutput: number
+  /** Whether input plus reserved output fit the context window. */
+  fits: boolean
+  /** Tokens left in the window (negative when it does not fit). */
+  roomLeft: number
+  /** Input only, no output. */
+  leastCost: Cost
+  /** Input upper bound plus every reserved output token. */
+  worstCost: Cost
+  warnings: Array<PreflightWarning>
+}
+
+/** What is sent: a chat request (`messages`, optional `tools`) or a plain prompt (`text`). */
+export interface PreflightRequest {
+  /** A catalog model name. */
+  model: string
+  messages?: Array<ChatMessage>
+  tools?: Array<ChatTool>
+  /** A plain prompt, instead of `messages`. */
+  text?: string
+  /**
+   * The request's output cap, by OpenAI's current name; without a cap the model's maximum
+   * is reserved.
+   */
+  max_completion_tokens?: number
+  /** The older name of the cap (used when `max_completion_tokens` is absent). */
+  max_tokens?: number
+}
+
+/** A warning about a request. */
+export interface PreflightWarning {
+  /**
+   * `no_max_output`, `cap_above_model_max`, `near_window`, `does_not_fit`, `tier_crossed`,
+   * `near_tier`, `estimated`.
+   */
+  kind: string
+  message: string
 }
 
 /** The result of `Pruner#run`. */
@@ -562,6 +735,14 @@ export interface Section {
   id?: string
 }
 
+/** The long-context tier crossed, or the nearest one not crossed. */
+export interface TierStatus {
+  above: number
+  inputTokens: number
+  crossed: boolean
+  tokensUntilCrossing: number
+}
+
 /** Options for building a tokenizer. */
 export interface TokenizerOptions {
   /**
@@ -608,4 +789,45 @@ export interface TruncateOptions {
   marker?: string
   /** Also count the tokens of the text that was cut (fills `cutTokens`; costs a full count). */
   countCut?: boolean
+}
+
+/** Normalized usage: every count is separate (cache reads are not inside `inputTokens`). */
+export interface Usage {
+  /** Input tokens neither read from nor written to a cache. */
+  inputTokens: number
+  /** Input tokens read from a prompt cache. */
+  cacheReadTokens: number
+  /** Input tokens written to a cache with a 5-minute TTL. */
+  cacheWrite5mTokens: number
+  /** Input tokens written to a cache with a 1-hour TTL. */
+  cacheWrite1hTokens: number
+  /** Output tokens other than reasoning. */
+  outputTokens: number
+  /** Reasoning (thinking) tokens. */
+  reasoningTokens: number
+  /** Every input token (uncached, cache reads and writes). */
+  totalInput: number
+  /** Every output token (visible plus reasoning). */
+  totalOutput: number
+  /**
+   * The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
+   * `gemini`, `deepseek` or `plain`.
+   */
+  format: string
+}
+
+/**
+ * Usage counts given by the caller: a `Usage` from `parseUsage`, or planned counts. Input and
+ * output are required so that a provider object passed by mistake is rejected, not priced
+ * as zero (read those with `parseUsage` first).
+ */
+export interface UsageCounts {
+  /** Input tokens neither read from nor written to a cache. */
+  inputTokens: number
+  cacheReadTokens?: number
+  cacheWrite5mTokens?: number
+  cacheWrite1hTokens?: number
+  /** Output tokens other than reasoning. */
+  outputTokens: number
+  reasoningTokens?: number
 }

@@ -41,3 +41,14 @@ const redacted = new Redactor().run(tokenizer, 'mail ana@example.com')
 const mapping: Redaction[] = redacted.mapping
 const restored: string = Redactor.restore('<EMAIL_1>', mapping)
 console.log(cut.text, packed.cutoff, fitted.dropped.map((d) => d.reason), pruned.passes[0].saved, restored)
+
+// Pricing: usage objects as the SDKs return them, exact money strings.
+import { parseUsage, cost, preflight, compare, type Cost, type Usage, type Preflight, type CompareRow } from 'tokenmeter'
+
+const used: Usage = parseUsage({ prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 })
+const price: Cost = cost('gpt-4o', used, { variant: 'batch' })
+const exactTotal: string = price.total
+const approx: number = price.totalNumber
+const before: Preflight = preflight({ model: 'gpt-4o', messages, max_completion_tokens: 200 })
+const rows: CompareRow[] = compare({ models: ['gpt-4o', 'gpt-4o-mini'], text: 'hi', outputTokens: 100 })
+console.log(exactTotal, approx, before.fits, before.worstCost.total, rows[0].costPer1kRequests)

@@ -10,13 +10,18 @@
 
 mod catalog;
 mod chat;
+mod compare;
+mod cost;
 mod error;
 mod fit;
+mod money;
 mod number;
 mod pack;
 mod panic;
+mod preflight;
 mod prune;
 mod redact;
 mod tasks;
 mod tokenizer;
 mod truncate;
+mod usage;

@@ -27,3 +27,13 @@ pub fn to_number(value: usize) -> f64 {
 pub fn to_numbers(values: Vec<usize>) -> Vec<f64> {
     values.into_iter().map(to_number).collect()
 }
+
+/// A caller's token count for the pricing API (`u64` in the core), checked.
+pub fn to_u64(value: f64, what: &str) -> Result<u64> {
+    to_usize(value, what).map(|v| v as u64)
+}
+
+/// A `u64` count as a JS number (exact below 2^53).
+pub fn to_number_u64(value: u64) -> f64 {
+    value as f64
+}
