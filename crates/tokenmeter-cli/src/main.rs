@@ -7,9 +7,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod compare;
+mod cost;
 mod count;
 mod fit;
 mod input;
+mod preflight;
+mod pricing_args;
 mod prune;
 mod redact;
 
@@ -30,6 +34,12 @@ enum Command {
     Prune(prune::Args),
     /// Replace personal data with stable placeholders, or restore it with --restore.
     Redact(redact::Args),
+    /// Price a call exactly: from a provider's usage object (or response), or from counts.
+    Cost(cost::Args),
+    /// Before the call: input tokens, fit, least and worst cost, warnings.
+    Preflight(preflight::Args),
+    /// Price one prompt across models, cheapest first.
+    Compare(compare::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +49,9 @@ fn main() -> ExitCode {
         Command::Fit(args) => fit::run(args),
         Command::Prune(args) => prune::run(args),
         Command::Redact(args) => redact::run(args),
+        Command::Cost(args) => cost::run(args),
+        Command::Preflight(args) => preflight::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

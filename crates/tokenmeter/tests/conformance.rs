@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use tokenmeter::{Catalog, Error, Tokenizer};
+use tokenmeter::{Catalog, CostOptions, Decimal, Error, PreflightInput, Tokenizer, Usage};
 
 // =============================================================================================
 // Shared runner
@@ -77,19 +77,32 @@ fn run_file(file: &str, op: &str, run: impl Fn(&Value) -> Result<Outcome, String
     );
 }
 
-/// Every key of `expect` must equal the same key of `got`.
+/// Every key of `expect` must equal the same key of `got`, recursively: objects by their keys,
+/// arrays element by element; `got` may carry more keys than the vector lists.
 fn compare(expect: &Value, got: &Value) -> Option<String> {
-    let Value::Object(fields) = expect else {
-        return (expect != got).then(|| format!("expected {expect}, got {got}"));
-    };
     let mut diffs = Vec::new();
-    for (key, want) in fields {
-        let have = got.get(key).unwrap_or(&Value::Null);
-        if want != have {
-            diffs.push(format!("{key}: expected {}, got {}", short(want), short(have)));
-        }
-    }
+    subset("", expect, got, &mut diffs);
     (!diffs.is_empty()).then(|| diffs.join("; "))
+}
+
+fn subset(path: &str, expect: &Value, got: &Value, out: &mut Vec<String>) {
+    match (expect, got) {
+        (Value::Object(e), Value::Object(g)) => {
+            for (k, ev) in e {
+                let key = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                subset(&key, ev, g.get(k).unwrap_or(&Value::Null), out);
+            }
+        }
+        (Value::Array(e), Value::Array(g)) if e.len() == g.len() => {
+            for (i, (ev, gv)) in e.iter().zip(g).enumerate() {
+                subset(&format!("{path}[{i}]"), ev, gv, out);
+            }
+        }
+        _ if expect != got => {
+            out.push(format!("{path}: expected {}, got {}", short(expect), short(got)))
+        }
+        _ => {}
+    }
 }
 
 fn short(v: &Value) -> String {
@@ -249,4 +262,92 @@ fn error_vectors() {
         };
         Ok(outcome)
     });
+}
+
+// =============================================================================================
+// price.json, preflight.json, compare.json: hand-worked prices (arithmetic in each case)
+// =============================================================================================
+
+fn cost_options(input: &Value) -> Result<CostOptions, Error> {
+    let mut o = CostOptions::new();
+    if let Some(at) = input["at"].as_str() {
+        o = o.with_at(at.parse()?);
+    }
+    if let Some(v) = input["variant"].as_str() {
+        o = o.with_variant(v.parse()?);
+    }
+    Ok(o)
+}
+
+fn prompt(input: &Value) -> Result<PreflightInput, Error> {
+    Ok(match input.get("messages") {
+        Some(messages) => {
+            let tools = input.get("tools").cloned().unwrap_or(Value::Array(vec![]));
+            let doc = serde_json::json!({ "messages": messages, "tools": tools });
+            let (m, t) = tokenmeter::parse_chat(&doc.to_string())?;
+            PreflightInput::chat(m, t)
+        }
+        None => PreflightInput::text(input["text"].as_str().unwrap_or_default()),
+    })
+}
+
+fn price_outcome(input: &Value) -> Outcome {
+    let usage = match input.get("usage_file").and_then(Value::as_str) {
+        Some(file) => Usage::from_json(&std::fs::read_to_string(repo_root().join(file)).unwrap())?,
+        None => Usage::from_value(&input["usage"])?,
+    };
+    let model = input["model"].as_str().unwrap_or_default();
+    let cost = Catalog::bundled().cost(model, &usage, &cost_options(input)?)?;
+    // The itemized lines always add up to the total.
+    let sum: Decimal = cost.lines.iter().map(|l| l.amount).sum();
+    assert_eq!(sum, cost.total, "lines do not add up for {input}");
+    let mut v = serde_json::to_value(&cost).unwrap();
+    // Expectations list only kind, quantity, unit_price and amount per line.
+    for line in v["lines"].as_array_mut().unwrap() {
+        let l = line.as_object_mut().unwrap();
+        l.retain(|k, _| matches!(k.as_str(), "kind" | "quantity" | "unit_price" | "amount"));
+    }
+    Ok(v)
+}
+
+#[test]
+fn price_vectors() {
+    run_file("price.json", "price", |input| Ok(price_outcome(input)));
+}
+
+fn preflight_outcome(input: &Value) -> Outcome {
+    let p = Catalog::bundled().preflight(
+        input["model"].as_str().unwrap_or_default(),
+        &prompt(input)?,
+        input["max_output"].as_u64(),
+        &cost_options(input)?,
+    )?;
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["least_cost"] = serde_json::to_value(p.least_cost.total).unwrap();
+    v["worst_cost"] = serde_json::to_value(p.worst_cost.total).unwrap();
+    v["warnings"] = p.warnings.iter().map(|w| Value::from(w.kind.as_str())).collect();
+    Ok(v)
+}
+
+#[test]
+fn preflight_vectors() {
+    run_file("preflight.json", "preflight", |input| Ok(preflight_outcome(input)));
+}
+
+fn compare_outcome(input: &Value) -> Outcome {
+    let models: Vec<&str> =
+        input["models"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let rows = tokenmeter::compare(
+        Catalog::bundled(),
+        &models,
+        &prompt(input)?,
+        input["output_tokens"].as_u64().unwrap_or(0),
+        &cost_options(input)?,
+    )?;
+    Ok(serde_json::json!({ "rows": rows }))
+}
+
+#[test]
+fn compare_vectors() {
+    run_file("compare.json", "compare", |input| Ok(compare_outcome(input)));
 }
