@@ -379,7 +379,7 @@ export interface CostLine {
   quantity: number
   /** The quantity billed (after bucketing). */
   billedQuantity: number
-  /** USD per unit (per token, per request), exact. */
+  /** USD per million tokens (per request for `request` lines), exact. */
   unitPrice: string
   /** USD, exact. */
   amount: string

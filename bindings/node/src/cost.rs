@@ -49,7 +49,7 @@ pub struct CostLine {
     pub quantity: f64,
     /// The quantity billed (after bucketing).
     pub billed_quantity: f64,
-    /// USD per unit (per token, per request), exact.
+    /// USD per million tokens (per request for `request` lines), exact.
     pub unit_price: String,
     /// USD, exact.
     pub amount: String,
