@@ -79,7 +79,8 @@ const shorts = docs.flatMap((d) => d.split('\n')).filter((l) => l.trim().length 
 const noSpecial = { disallowedSpecial: new Set() }
 
 console.log(`node ${process.version}, ${process.arch}; corpus ${docs.length} docs, ${(bytes / 1e6).toFixed(2)} MB; ${shorts.length} short strings (<= 80 chars); best of ${RUNS}`)
-console.log(`gpt-tokenizer ${require('gpt-tokenizer/package.json').version}, js-tiktoken ${require('js-tiktoken/package.json').version}`)
+const version = (name) => JSON.parse(readFileSync(join(pkg, 'node_modules', name, 'package.json'), 'utf8')).version
+console.log(`tokenmeter ${version('..')}, gpt-tokenizer ${version('gpt-tokenizer')}, js-tiktoken ${version('js-tiktoken')}`)
 
 for (const encoding of ['o200k_base', 'cl100k_base']) {
   const tm = Tokenizer.fromEncoding(encoding)
