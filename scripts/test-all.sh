@@ -18,6 +18,9 @@ cargo test --workspace --doc
 section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
 PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
 
+section "fitting: savings table on tests/data/savings (docs/fitting.md)"
+cargo run -q -p tokenmeter --example savings
+
 section "node: npm ci, napi build, node --test, tsc, index.d.ts up to date"
 (
   cd node
