@@ -7,7 +7,9 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
-const { Tokenizer, Catalog, countChat, parseChat, parseUsage, cost, preflight, compare } = require('tokenmeter')
+const {
+  Tokenizer, Catalog, Pruner, Redactor, countChat, parseChat, parseUsage, cost, preflight, compare, fitMessages,
+} = require('tokenmeter')
 
 const root = path.resolve(__dirname, '..', '..')
 const vectorsDir = path.join(root, 'tests', 'vectors')
@@ -39,6 +41,19 @@ const subset = (expect, got, at = '') => {
     assert.deepEqual(got, expect, at)
   }
 }
+// Three expectation keys are checks rather than values (the fitting vectors): `contains` and
+// `not_contains` list strings `got.text` must or must not hold; `max_tokens` bounds `got.tokens`.
+const checks = (expect, got) => {
+  for (const [key, want] of Object.entries(expect)) {
+    if (key === 'contains') for (const s of want) assert.ok(got.text.includes(s), `text lacks ${JSON.stringify(s)}`)
+    else if (key === 'not_contains') for (const s of want) assert.ok(!got.text.includes(s), `text has ${JSON.stringify(s)}`)
+    else if (key === 'max_tokens') assert.ok(got.tokens <= want, `tokens ${got.tokens} over ${want}`)
+    else subset(want, got[key], key)
+  }
+}
+// The core's documented default marker for keep: 'both' (docs of TruncateOptions).
+const DEFAULT_MARKER = '\n[…]\n'
+const encodingOf = (input) => Tokenizer.fromEncoding(input.encoding ?? 'o200k_base')
 const costOptions = (input) => ({ at: input.at, variant: input.variant })
 const usageOf = (input) => parseUsage(input.usage_file !== undefined
   ? fs.readFileSync(path.join(root, input.usage_file), 'utf8')
@@ -61,6 +76,38 @@ const runners = {
       total: c.total,
       lines: c.lines.map((l) => ({ kind: l.kind, quantity: l.quantity, unit_price: l.unitPrice, amount: l.amount })),
       tier: c.tier && { above: c.tier.above, crossed: c.tier.crossed },
+    }
+  },
+  truncate: (input) => {
+    const marker = input.marker ?? DEFAULT_MARKER
+    const cut = encodingOf(input).truncate(input.text, { budget: input.budget, keep: input.keep, marker: input.marker })
+    const bytes = Buffer.from(input.text, 'utf8')
+    const head = bytes.subarray(0, cut.headBytes).toString('utf8')
+    const tail = bytes.subarray(bytes.length - cut.tailBytes).toString('utf8')
+    return {
+      text: cut.text, tokens: cut.tokens, truncated: cut.truncated,
+      marker: cut.text.includes(marker) ? marker : '',
+      ends_preserved: cut.truncated && input.keep === 'both' && cut.text === head + marker + tail,
+    }
+  },
+  fit: (input) => {
+    const f = fitMessages({ model: input.model, messages: input.messages, tools: input.tools }, { budget: input.budget })
+    return { kept: f.kept, tokens: f.tokens }
+  },
+  pack: (input) => {
+    const p = encodingOf(input).pack(input.sections, { budget: input.budget })
+    return { cutoff: p.cutoff, included: p.included, text: p.text, tokens: p.tokens }
+  },
+  prune: (input) => {
+    const p = new Pruner({ passes: input.passes }).run(encodingOf(input), input.text)
+    return { text: p.text, tokens_before: p.tokensBefore, tokens_after: p.tokensAfter }
+  },
+  redact: (input) => {
+    const patterns = Object.entries(input.patterns ?? {}).map(([label, pattern]) => ({ label, pattern }))
+    const r = new Redactor({ patterns }).run(encodingOf(input), input.text)
+    return {
+      text: r.text, mapping: r.mapping, restored: Redactor.restore(r.text, r.mapping),
+      tokens_before: r.tokensBefore, tokens_after: r.tokensAfter,
     }
   },
   preflight: (input) => {
@@ -89,7 +136,7 @@ const runners = {
 }
 
 // Ops whose vectors list only the keys they check (and decimals compared by value).
-const byKeys = new Set(['price', 'preflight', 'compare'])
+const byKeys = new Set(['price', 'preflight', 'compare', 'truncate', 'fit', 'pack', 'prune', 'redact'])
 
 const files = fs.existsSync(vectorsDir) ? fs.readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).sort() : []
 
@@ -111,7 +158,7 @@ for (const file of files) {
         if (c.error !== undefined) {
           assert.throws(() => run(c.input), { code: `TOKENMETER_${c.error}` })
         } else if (byKeys.has(doc.op)) {
-          subset(c.expect, run(c.input))
+          checks(c.expect, run(c.input))
         } else {
           assert.deepEqual(run(c.input), c.expect)
         }
