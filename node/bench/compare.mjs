@@ -6,7 +6,8 @@
 // Corpus: every Markdown, TypeScript-declaration and licence text shipped in node_modules
 // (English prose, Markdown, code and tables, about 1 MB after capping), cut into 4 KiB
 // documents at line breaks. Before timing, all three must give identical counts on every
-// document; figures are best-of-N wall time on one thread.
+// document; figures are best-of-N wall time on one thread, the implementations taking turns.
+// Set NAPI_RS_NATIVE_LIBRARY_PATH to time a specific build of the addon.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -46,13 +47,17 @@ function corpus() {
   return { docs, bytes }
 }
 
-function best(fn) {
-  fn() // warm-up
-  let min = Infinity
+// Best-of-N wall time of each function, run round-robin (one of each per round) so that all
+// implementations see the same machine conditions.
+function bestOf(fns) {
+  for (const fn of Object.values(fns)) fn() // warm-up
+  const min = Object.fromEntries(Object.keys(fns).map((k) => [k, Infinity]))
   for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint()
-    fn()
-    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e9)
+    for (const [name, fn] of Object.entries(fns)) {
+      const t0 = process.hrtime.bigint()
+      fn()
+      min[name] = Math.min(min[name], Number(process.hrtime.bigint() - t0) / 1e9)
+    }
   }
   return min
 }
@@ -101,15 +106,14 @@ for (const encoding of ['o200k_base', 'cl100k_base']) {
   }
 
   console.log(`\n${encoding}`)
-  const rows = {}
-  for (const [name, count] of Object.entries(impls)) {
-    const bulk = best(() => { for (const d of docs) count(d) })
-    const short = best(() => { for (const s of shorts) count(s) })
-    rows[name] = { bulk, short }
-  }
-  const batch = best(() => tm.countBatch(docs))
-  const base = rows['gpt-tokenizer']
-  for (const [name, { bulk, short }] of Object.entries(rows)) {
+  const bulks = bestOf({
+    ...Object.fromEntries(Object.entries(impls).map(([name, count]) => [name, () => { for (const d of docs) count(d) }])),
+    batch: () => tm.countBatch(docs),
+  })
+  const shortsBest = bestOf(Object.fromEntries(Object.entries(impls).map(([name, count]) => [name, () => { for (const s of shorts) count(s) }])))
+  const batch = bulks.batch
+  const base = { bulk: bulks['gpt-tokenizer'], short: shortsBest['gpt-tokenizer'] }
+  for (const [name, { bulk, short }] of Object.keys(impls).map((n) => [n, { bulk: bulks[n], short: shortsBest[n] }])) {
     console.log(
       `  ${name.padEnd(14)} count ${(bytes / 1e6 / bulk).toFixed(1).padStart(6)} MB/s (${(base.bulk / bulk).toFixed(2)}x gpt-tokenizer)` +
       `   short ${((short / shorts.length) * 1e6).toFixed(2).padStart(6)} us/call (${(base.short / short).toFixed(2)}x)` +
