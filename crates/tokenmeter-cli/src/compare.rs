@@ -54,9 +54,9 @@ pub fn run(args: Args) -> Result<()> {
         print_json(&Report { currency: "USD", output_tokens, rows: &rows });
         return Ok(());
     }
-    println!("{:<34} {:>10} {:>6} {:>16} {:>16}", "model", "input", "exact", "$/request", "$/1k requests");
+    outln!("{:<34} {:>10} {:>6} {:>16} {:>16}", "model", "input", "exact", "$/request", "$/1k requests");
     for r in &rows {
-        println!(
+        outln!(
             "{:<34} {:>10} {:>6} {:>16} {:>16}",
             r.model,
             r.input_tokens,

@@ -91,12 +91,12 @@ pub fn run(args: Args) -> Result<()> {
 }
 
 pub fn print_text(cost: &Cost) {
-    println!("{} ({} prices from {}, {})", cost.model, cost.variant, cost.price_effective, cost.price_source);
+    outln!("{} ({} prices from {}, {})", cost.model, cost.variant, cost.price_effective, cost.price_source);
     for l in &cost.lines {
         let billed = if l.billed_quantity != l.quantity { format!(" (billed {})", l.billed_quantity) } else { String::new() };
         let unit = if l.kind == tokenmeter::LineKind::Request { "/request" } else { "/M" };
         let tier = l.tier.map(|t| format!(" [over {t} tokens]")).unwrap_or_default();
-        println!(
+        outln!(
             "  {:<15} {:>10}{billed} x ${}{unit} = ${}  {}{tier}",
             l.kind.as_str(),
             l.quantity,
@@ -107,13 +107,13 @@ pub fn print_text(cost: &Cost) {
     }
     if let Some(t) = cost.tier {
         if t.crossed {
-            println!("  long-context tier: {} input tokens > {}: the whole request is at tier rates", t.input_tokens, t.above);
+            outln!("  long-context tier: {} input tokens > {}: the whole request is at tier rates", t.input_tokens, t.above);
         } else {
-            println!("  long-context tier: {} more input tokens would reprice the whole request (over {})", t.tokens_until_crossing, t.above);
+            outln!("  long-context tier: {} more input tokens would reprice the whole request (over {})", t.tokens_until_crossing, t.above);
         }
     }
     if let Some(m) = cost.marginal_input_token {
-        println!("  next input token: ${m}");
+        outln!("  next input token: ${m}");
     }
-    println!("total ${} {}", cost.total, cost.currency);
+    outln!("total ${} {}", cost.total, cost.currency);
 }

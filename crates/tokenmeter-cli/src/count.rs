@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<()> {
         if args.json {
             print_json(&ChatReport { tokens: counted.tokens, exact: counted.exact });
         } else {
-            println!("{}", counted.tokens);
+            outln!("{}", counted.tokens);
         }
         return Ok(());
     }
@@ -69,17 +69,17 @@ pub fn run(args: Args) -> Result<()> {
     if args.json {
         print_json(&CountReport { total, exact: tokenizer.is_exact(), files });
     } else if files.len() == 1 {
-        println!("{total}");
+        outln!("{total}");
     } else {
         for f in &files {
-            println!("{:>10} {}", f.tokens, f.path);
+            outln!("{:>10} {}", f.tokens, f.path);
         }
-        println!("{total:>10} total");
+        outln!("{total:>10} total");
     }
     Ok(())
 }
 
 #[allow(clippy::expect_used)] // our own Serialize types with string keys cannot fail
 pub fn print_json<T: Serialize>(value: &T) {
-    println!("{}", serde_json::to_string(value).expect("serializable"));
+    outln!("{}", serde_json::to_string(value).expect("serializable"));
 }

@@ -107,7 +107,7 @@ pub fn run(args: Args) -> Result<()> {
             exact: cut.exact,
         });
     } else {
-        print!("{}", cut.text);
+        out!("{}", cut.text);
     }
     Ok(())
 }

@@ -10,6 +10,9 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
+#[macro_use]
+mod output;
+
 mod compare;
 mod cost;
 mod count;

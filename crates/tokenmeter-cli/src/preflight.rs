@@ -48,17 +48,17 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(());
     }
     let approx = if p.exact { String::new() } else { format!(" (estimate: {}..{})", p.input_tokens_lower, p.input_tokens_upper) };
-    println!("{}: {} input tokens{approx}", p.model, p.input_tokens);
-    println!(
+    outln!("{}: {} input tokens{approx}", p.model, p.input_tokens);
+    outln!(
         "window {}: {} ({} tokens left after {} reserved for output)",
         p.context_window,
         if p.fits { "fits" } else { "DOES NOT FIT" },
         p.room_left,
         p.reserved_output
     );
-    println!("least cost ${} (no output), worst cost ${} ({} output tokens)", p.least_cost.total, p.worst_cost.total, p.reserved_output);
+    outln!("least cost ${} (no output), worst cost ${} ({} output tokens)", p.least_cost.total, p.worst_cost.total, p.reserved_output);
     for w in &p.warnings {
-        println!("warning: {}: {}", w.kind, w.message);
+        outln!("warning: {}: {}", w.kind, w.message);
     }
     Ok(())
 }

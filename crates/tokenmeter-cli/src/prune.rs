@@ -67,7 +67,7 @@ pub fn run(args: Args) -> Result<()> {
                 .collect(),
         });
     } else {
-        print!("{}", pruned.text);
+        out!("{}", pruned.text);
     }
     Ok(())
 }

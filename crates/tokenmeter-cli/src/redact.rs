@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<()> {
         if args.json {
             print_json(&serde_json::json!({ "text": restored }));
         } else {
-            print!("{restored}");
+            out!("{restored}");
         }
         return Ok(());
     }
@@ -96,7 +96,7 @@ pub fn run(args: Args) -> Result<()> {
             tokens_saved: redacted.tokens_saved(),
         });
     } else {
-        print!("{}", redacted.text);
+        out!("{}", redacted.text);
     }
     Ok(())
 }

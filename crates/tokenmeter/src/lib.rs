@@ -63,3 +63,17 @@ pub use usage::{Usage, UsageFormat};
 
 /// Exact decimal money, re-exported so callers need not depend on `rust_decimal` themselves.
 pub use rust_decimal::Decimal;
+
+// The Rust snippets of the repository's README and docs pages are doctests, so they cannot
+// drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/pricing.md")]
+struct PricingDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/fitting.md")]
+struct FittingDoctests;
