@@ -1,0 +1,235 @@
+//! `Catalog` and `ModelInfo`: the bundled models (or the caller's) and name resolution.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::AsyncTask;
+use napi_derive::napi;
+
+use crate::chat::{ChatCount, ChatRequest, count_request, to_core};
+use crate::error::{OrThrow, Result};
+use crate::number::to_usize;
+use crate::tasks::count_chat::CountChatTask;
+use crate::tokenizer::{AsyncOptions, JsTokenizer, TokenizerOptions};
+
+/// How a model's tokens are counted.
+#[napi(object)]
+#[derive(Debug)]
+pub struct ModelTokenizer {
+    /// `encoding` (exact, `name` is the encoding), `hugging_face` (`repo`'s tokenizer.json when
+    /// cached, else the `fallback` estimate) or `estimate` (`name` is the profile).
+    pub kind: String,
+    pub name: Option<String>,
+    pub repo: Option<String>,
+    pub fallback: Option<String>,
+}
+
+/// One catalog model.
+#[napi(object)]
+#[derive(Debug)]
+pub struct ModelInfo {
+    /// The canonical id, as the provider's API spells it.
+    pub id: String,
+    /// `openai`, `anthropic`, `google`, `mistral`, `deepseek`, `meta`, `qwen`, `xai`, ...
+    pub provider: String,
+    /// Other names that resolve to this model.
+    pub aliases: Vec<String>,
+    pub tokenizer: ModelTokenizer,
+    /// Input plus output tokens the model accepts.
+    pub context_window: f64,
+    /// The largest `max_tokens` the provider accepts.
+    pub max_output: f64,
+    /// `openai`, `openai0301`, `anthropic`, `gemini` or `generic`.
+    pub chat_format: String,
+}
+
+impl From<&tokenmeter::Model> for ModelInfo {
+    fn from(m: &tokenmeter::Model) -> Self {
+        use tokenmeter::TokenizerSpec as S;
+        let (kind, name, repo, fallback) = match &m.tokenizer {
+            S::Encoding(n) => ("encoding", Some(n.clone()), None, None),
+            S::HuggingFace { repo, fallback } => (
+                "hugging_face",
+                None,
+                Some(repo.clone()),
+                Some(fallback.clone()),
+            ),
+            S::Estimate(n) => ("estimate", Some(n.clone()), None, None),
+            _ => ("other", None, None, None),
+        };
+        Self {
+            id: m.id.clone(),
+            provider: m.provider.clone(),
+            aliases: m.aliases.clone(),
+            tokenizer: ModelTokenizer {
+                kind: kind.to_string(),
+                name,
+                repo,
+                fallback,
+            },
+            context_window: m.context_window as f64,
+            max_output: m.max_output as f64,
+            // The core's canonical (serde) name of the format.
+            chat_format: serde_json::to_value(m.chat_format)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The result of `Catalog#resolve`.
+#[napi(object)]
+#[derive(Debug)]
+pub struct Resolution {
+    pub model: ModelInfo,
+    /// `id`, `alias`, `prefix` (a routing or Bedrock prefix was removed), `snapshot` (a dated or
+    /// `-latest` name resolved to its base) or `fine_tune`.
+    pub matched_by: String,
+}
+
+fn match_kind(kind: tokenmeter::MatchKind) -> &'static str {
+    use tokenmeter::MatchKind as K;
+    match kind {
+        K::Id => "id",
+        K::Alias => "alias",
+        K::Prefix => "prefix",
+        K::Snapshot => "snapshot",
+        K::FineTune => "fine_tune",
+        _ => "other",
+    }
+}
+
+/// The bundled catalog (a `'static` reference) or a caller's own.
+#[derive(Debug, Clone)]
+pub enum CatalogHandle {
+    Bundled,
+    Owned(Arc<tokenmeter::Catalog>),
+}
+
+impl CatalogHandle {
+    pub fn get(&self) -> &tokenmeter::Catalog {
+        match self {
+            CatalogHandle::Bundled => tokenmeter::Catalog::bundled(),
+            CatalogHandle::Owned(c) => c,
+        }
+    }
+}
+
+/// The models tokenmeter knows and how names resolve to them.
+#[napi(js_name = "Catalog")]
+#[derive(Debug, Clone)]
+pub struct JsCatalog {
+    inner: CatalogHandle,
+}
+
+#[napi]
+impl JsCatalog {
+    /// The catalog bundled with this version of tokenmeter.
+    #[napi(factory, catch_unwind)]
+    pub fn bundled() -> Self {
+        Self {
+            inner: CatalogHandle::Bundled,
+        }
+    }
+
+    /// A catalog from JSON in the bundled format (`{ "catalog_date": "...", "models": [...] }`).
+    ///
+    /// @throws {Error} `TOKENMETER_INVALID_INPUT` saying what is wrong with the JSON.
+    #[napi(factory, catch_unwind)]
+    pub fn from_json(json: String) -> Result<Self> {
+        let catalog = tokenmeter::Catalog::from_json(&json).or_throw()?;
+        Ok(Self {
+            inner: CatalogHandle::Owned(Arc::new(catalog)),
+        })
+    }
+
+    /// The date the data was last checked against the providers (`YYYY-MM-DD`).
+    #[napi(getter)]
+    pub fn date(&self) -> String {
+        self.inner.get().date().to_string()
+    }
+
+    /// Every model, in catalog order.
+    #[napi(catch_unwind)]
+    pub fn models(&self) -> Vec<ModelInfo> {
+        self.inner
+            .get()
+            .models()
+            .iter()
+            .map(ModelInfo::from)
+            .collect()
+    }
+
+    /// The model a name resolves to.
+    ///
+    /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL` naming the nearest known models.
+    #[napi(catch_unwind)]
+    pub fn get(&self, name: String) -> Result<ModelInfo> {
+        Ok(self.inner.get().get(&name).or_throw()?.into())
+    }
+
+    /// The model a name resolves to, and how it matched.
+    ///
+    /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL` naming the nearest known models.
+    #[napi(catch_unwind)]
+    pub fn resolve(&self, name: String) -> Result<Resolution> {
+        let r = self.inner.get().resolve(&name).or_throw()?;
+        Ok(Resolution {
+            model: r.model.into(),
+            matched_by: match_kind(r.matched_by).to_string(),
+        })
+    }
+
+    /// Up to `limit` (default 5) known ids closest to `name`, best first.
+    #[napi(catch_unwind)]
+    pub fn nearest(&self, name: String, limit: Option<f64>) -> Result<Vec<String>> {
+        let limit = limit
+            .map(|l| to_usize(l, "limit"))
+            .transpose()?
+            .unwrap_or(5);
+        Ok(self.inner.get().nearest(&name, limit))
+    }
+
+    /// The tokenizer of a model: exact where its tokenizer is public, else an estimate.
+    ///
+    /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL`.
+    #[napi(catch_unwind, ts_return_type = "Tokenizer")]
+    pub fn tokenizer(
+        &self,
+        name: String,
+        options: Option<TokenizerOptions>,
+    ) -> Result<JsTokenizer> {
+        let tokenizer = self
+            .inner
+            .get()
+            .get(&name)
+            .or_throw()?
+            .tokenizer()
+            .or_throw()?;
+        Ok(JsTokenizer::new(tokenizer, options))
+    }
+
+    /// The prompt tokens of a chat request (`{ model, messages, tools }`) for a model of this
+    /// catalog.
+    ///
+    /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL` or `TOKENMETER_INVALID_INPUT`.
+    #[napi(catch_unwind)]
+    pub fn count_chat(&self, request: ChatRequest) -> Result<ChatCount> {
+        count_request(self.inner.get(), request)
+    }
+
+    /// `countChat` off the main thread.
+    #[napi(catch_unwind, ts_return_type = "Promise<ChatCount>")]
+    pub fn count_chat_async(
+        &self,
+        request: ChatRequest,
+        options: Option<AsyncOptions>,
+    ) -> Result<AsyncTask<CountChatTask>> {
+        let (messages, tools) = to_core(request.messages, request.tools)?;
+        let task = CountChatTask::new(self.inner.clone(), request.model, messages, tools);
+        Ok(AsyncTask::with_optional_signal(
+            task,
+            options.and_then(|o| o.signal),
+        ))
+    }
+}
