@@ -9,3 +9,6 @@ section() { printf '\n=== %s ===\n' "$*"; }
 section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
+
+section "uniffi: Swift generation, Python and Kotlin conformance over the cdylib"
+bash bindings/uniffi/tests/run.sh

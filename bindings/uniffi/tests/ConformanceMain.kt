@@ -1,0 +1,349 @@
+// Kotlin conformance runner for the uniffi bindings: reads the shared vectors in
+// tests/vectors/ and checks that the generated Kotlin bindings, over JNA and the cdylib, give
+// the same answers as the Rust core (and so as tiktoken, HF tokenizers and the providers' docs,
+// which the vectors record). Run by scripts/uniffi-test.sh:
+//
+//   java -Djna.library.path=<dir of libtokenmeter_uniffi.so> \
+//        -cp conformance.jar:jna.jar:gson.jar ConformanceMainKt <tests/vectors> <repo root>
+//
+// Every case runs inside `case()`; a failed `check()` (not `assert`, which needs -ea) or an
+// unexpected exception marks it failed. The process exits 1 on any failure and ends with the
+// line "N passed, N failed".
+
+import com.google.gson.JsonArray
+import com.google.gson.JsonElement
+import com.google.gson.JsonObject
+import com.google.gson.JsonParser
+import dev.tokenmeter.Catalog
+import dev.tokenmeter.ChatFormat
+import dev.tokenmeter.Content
+import dev.tokenmeter.ContentPart
+import dev.tokenmeter.FunctionCall
+import dev.tokenmeter.FunctionDef
+import dev.tokenmeter.Message
+import dev.tokenmeter.TokenizerSpec
+import dev.tokenmeter.Tokenizer
+import dev.tokenmeter.TokenmeterException
+import dev.tokenmeter.Tool
+import dev.tokenmeter.ToolCall
+import dev.tokenmeter.parseChat
+import java.io.File
+import kotlin.reflect.KClass
+import kotlin.system.exitProcess
+
+var passed = 0
+var failed = 0
+val skipped = mutableListOf<String>()
+
+/** Runs one case: passes when `body` returns, fails on a failed check() or any exception. */
+fun case(id: String, body: () -> Unit) {
+    try {
+        body()
+        passed++
+    } catch (e: IllegalStateException) {
+        failed++
+        println("FAIL $id: ${e.message}")
+    } catch (e: Exception) {
+        failed++
+        println("FAIL $id: unexpected ${e::class.qualifiedName}: ${e.message}")
+    }
+}
+
+/** The exception class uniffi generates for each core error code. */
+val errorClasses: Map<String, KClass<out TokenmeterException>> = mapOf(
+    "UNKNOWN_MODEL" to TokenmeterException.UnknownModel::class,
+    "UNKNOWN_ENCODING" to TokenmeterException.UnknownEncoding::class,
+    "BUDGET_EXCEEDED" to TokenmeterException.BudgetExceeded::class,
+    "INVALID_INPUT" to TokenmeterException.InvalidInput::class,
+    "TOKENIZER_LOAD" to TokenmeterException.TokenizerLoad::class,
+    "PRICE_UNAVAILABLE" to TokenmeterException.PriceUnavailable::class,
+    "INVALID_USAGE" to TokenmeterException.InvalidUsage::class,
+    "IO" to TokenmeterException.Io::class,
+)
+
+/** Checks that `body` throws the TokenmeterException subclass of `code`, with a message. */
+fun expectError(code: String, body: () -> Unit): TokenmeterException {
+    val expected = errorClasses[code]
+    check(expected != null) { "the runner does not know error code $code" }
+    try {
+        body()
+    } catch (e: TokenmeterException) {
+        check(expected.isInstance(e)) { "expected $code (${expected.simpleName}), got ${e::class.simpleName}: ${e.message}" }
+        check(!e.message.isNullOrBlank()) { "$code raised without a message" }
+        return e
+    }
+    error("expected $code, but nothing was thrown")
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON -> records (the same OpenAI shapes the core parses)
+
+fun JsonObject.str(key: String): String? = get(key)?.takeUnless { it.isJsonNull }?.asString
+
+fun ids(a: JsonArray): List<UInt> = a.map { it.asLong.toUInt() }
+
+fun content(e: JsonElement?): Content? = when {
+    e == null || e.isJsonNull -> null
+    e.isJsonPrimitive -> Content.Text(e.asString)
+    else -> Content.Parts(e.asJsonArray.map { p ->
+        val o = p.asJsonObject
+        val text = o.str("text") ?: ""
+        when (o.str("type")) {
+            "text" -> ContentPart.Text(text)
+            "input_text" -> ContentPart.InputText(text)
+            "output_text" -> ContentPart.OutputText(text)
+            else -> error("unknown content part type ${o.str("type")}")
+        }
+    })
+}
+
+fun message(o: JsonObject) = Message(
+    role = o.str("role") ?: "",
+    content = content(o.get("content")),
+    name = o.str("name"),
+    toolCalls = o.getAsJsonArray("tool_calls")?.map { c ->
+        val call = c.asJsonObject
+        val f = call.getAsJsonObject("function")
+        ToolCall(
+            id = call.str("id") ?: "",
+            function = FunctionCall(f.str("name") ?: "", f.str("arguments") ?: ""),
+            kind = call.str("type") ?: "function",
+        )
+    } ?: listOf(),
+    toolCallId = o.str("tool_call_id"),
+)
+
+fun tool(o: JsonObject): Tool {
+    val f = o.getAsJsonObject("function")
+    return Tool(
+        function = FunctionDef(
+            name = f.str("name") ?: "",
+            description = f.str("description"),
+            parametersJson = f.get("parameters")?.takeUnless { it.isJsonNull }?.toString(),
+        ),
+        kind = o.str("type") ?: "function",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// One function per vector file
+
+val catalog = Catalog.bundled()
+val tokenizers = HashMap<Pair<String, Boolean>, Tokenizer>()
+
+fun tokenizer(encoding: String, allowSpecial: Boolean): Tokenizer =
+    tokenizers.getOrPut(encoding to allowSpecial) { Tokenizer.fromEncoding(encoding).withAllowSpecial(allowSpecial) }
+
+/** Count, encode, decode and count_up_to against tiktoken's ids. */
+fun checkCount(tok: Tokenizer, text: String, tokens: Long, expectedIds: List<UInt>) {
+    check(tok.count(text) == tokens.toULong()) { "count ${tok.count(text)} != $tokens" }
+    val encoded = tok.encode(text)
+    check(encoded == expectedIds) { "ids $encoded != $expectedIds" }
+    check(tok.decode(encoded) == text) { "decode(encode(text)) != text" }
+    val atLimit = tok.countUpTo(text, tokens.toULong())
+    check(!atLimit.exceeded && atLimit.tokens == tokens.toULong()) { "countUpTo(limit = count) gave $atLimit" }
+    if (tokens > 0) {
+        val below = tok.countUpTo(text, (tokens - 1).toULong())
+        check(below.exceeded && below.tokens > (tokens - 1).toULong()) { "countUpTo(limit = count - 1) gave $below" }
+    }
+}
+
+fun runCount(file: String, cases: JsonArray) {
+    val batches = HashMap<Pair<String, Boolean>, MutableList<Pair<String, Long>>>()
+    for (c in cases) {
+        val o = c.asJsonObject
+        val input = o.getAsJsonObject("input")
+        val id = "$file/${o.str("id")}"
+        val encoding = input.str("encoding")!!
+        val allow = input.get("allow_special")?.asBoolean ?: false
+        val text = input.str("text")!!
+        if (o.has("error")) {
+            case(id) { expectError(o.str("error")!!) { tokenizer(encoding, allow).count(text) } }
+            continue
+        }
+        val expect = o.getAsJsonObject("expect")
+        val tokens = expect.get("tokens").asLong
+        case(id) { checkCount(tokenizer(encoding, allow), text, tokens, ids(expect.getAsJsonArray("ids"))) }
+        batches.getOrPut(encoding to allow) { mutableListOf() }.add(text to tokens)
+    }
+    // count_batch runs on Rust threads: the same counts, in input order.
+    for ((key, items) in batches) {
+        case("$file/batch/${key.first}/allow_special=${key.second}") {
+            val got = tokenizer(key.first, key.second).countBatch(items.map { it.first })
+            check(got == items.map { it.second.toULong() }) { "countBatch gave $got" }
+        }
+    }
+}
+
+fun runHfCount(file: String, cases: JsonArray, root: File) {
+    for (c in cases) {
+        val o = c.asJsonObject
+        val input = o.getAsJsonObject("input")
+        val id = "$file/${o.str("id")}"
+        case(id) {
+            val path = File(root, input.str("tokenizer_file")!!).path
+            val tok = Tokenizer.fromHfFile(path).withAllowSpecial(input.get("allow_special")?.asBoolean ?: false)
+            val text = input.str("text")!!
+            if (o.has("error")) {
+                expectError(o.str("error")!!) { tok.count(text) }
+            } else {
+                val expect = o.getAsJsonObject("expect")
+                val tokens = expect.get("tokens").asLong
+                check(tok.count(text) == tokens.toULong()) { "count ${tok.count(text)} != $tokens" }
+                check(tok.encode(text) == ids(expect.getAsJsonArray("ids"))) { "ids ${tok.encode(text)} differ" }
+            }
+        }
+    }
+}
+
+fun runChat(file: String, cases: JsonArray) {
+    for (c in cases) {
+        val o = c.asJsonObject
+        val input = o.getAsJsonObject("input")
+        val id = "$file/${o.str("id")}"
+        case(id) {
+            val model = input.str("model")!!
+            val messages = input.getAsJsonArray("messages").map { message(it.asJsonObject) }
+            val tools = input.getAsJsonArray("tools")?.map { tool(it.asJsonObject) } ?: listOf()
+            if (o.has("error")) {
+                expectError(o.str("error")!!) { catalog.countChat(model, messages, tools) }
+                return@case
+            }
+            val expect = o.getAsJsonObject("expect")
+            val counted = catalog.countChat(model, messages, tools)
+            check(counted.tokens == expect.get("tokens").asLong.toULong()) { "tokens ${counted.tokens} != ${expect.get("tokens")}" }
+            check(counted.exact == expect.get("exact").asBoolean) { "exact ${counted.exact} != ${expect.get("exact")}" }
+            // The same request through the core's JSON parser gives the same records...
+            val request = JsonObject().apply { add("messages", input.get("messages")); add("tools", input.get("tools") ?: JsonArray()) }
+            val parsed = parseChat(request.toString())
+            check(parsed.messages == messages) { "parseChat messages ${parsed.messages} != $messages" }
+            check(parsed.tools.map { it.function.name } == tools.map { it.function.name }) { "parseChat tools differ" }
+            // ...and the model's tokenizer with its chat format gives the same count.
+            val spec = catalog.get(model)
+            val direct = catalog.tokenizer(model).countChat(spec.chatFormat, messages, tools)
+            check(direct == counted) { "Tokenizer.countChat $direct != Catalog.countChat $counted" }
+        }
+    }
+}
+
+fun runResolve(file: String, cases: JsonArray) {
+    for (c in cases) {
+        val o = c.asJsonObject
+        val name = o.getAsJsonObject("input").str("name")!!
+        case("$file/${o.str("id")}") {
+            if (o.has("error")) {
+                expectError(o.str("error")!!) { catalog.resolve(name) }
+            } else {
+                val want = o.getAsJsonObject("expect").str("model")
+                val got = catalog.resolve(name)
+                check(got.model.id == want) { "resolved to ${got.model.id} (${got.matchedBy}), expected $want" }
+                check(catalog.get(name) == got.model) { "get and resolve disagree" }
+            }
+        }
+    }
+}
+
+fun runErrors(file: String, cases: JsonArray, root: File) {
+    for (c in cases) {
+        val o = c.asJsonObject
+        val input = o.getAsJsonObject("input")
+        val id = "$file/${o.str("id")}"
+        val code = o.str("error") ?: run { skipped.add("$id (no error code)"); continue }
+        val action: (() -> Unit)? = when (input.str("op")) {
+            "count" -> { { Tokenizer.fromEncoding(input.str("encoding")!!).count(input.str("text") ?: "") } }
+            "model" -> { { catalog.get(input.str("model")!!) } }
+            "estimate" -> { { Tokenizer.estimate(input.str("profile")!!) } }
+            "chat" -> { {
+                val request = parseChat(input.str("chat_json")!!)
+                catalog.countChat(input.str("model")!!, request.messages, request.tools)
+            } }
+            "hf_bytes" -> { { Tokenizer.fromHfBytes(input.str("tokenizer_json")!!.toByteArray(Charsets.UTF_8)) } }
+            "hf_file" -> { { Tokenizer.fromHfFile(File(root, input.str("tokenizer_file")!!).path) } }
+            "decode" -> { { Tokenizer.fromEncoding(input.str("encoding")!!).decode(ids(input.getAsJsonArray("ids"))) } }
+            else -> null
+        }
+        if (action == null) {
+            skipped.add("$id (op ${input.str("op")} not wrapped yet)")
+            continue
+        }
+        case(id) { expectError(code, action) }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks of the Kotlin surface itself, independent of the vector files
+
+fun runSurface() {
+    case("surface/error-message-names-the-input") {
+        val e = expectError("UNKNOWN_ENCODING") { Tokenizer.fromEncoding("o300k_base") }
+        check(e.message!!.contains("o300k_base")) { "message does not name the bad encoding: ${e.message}" }
+        check(e is Exception) { "TokenmeterException must be catchable as Exception" }
+    }
+    case("surface/unknown-model-suggests") {
+        val e = expectError("UNKNOWN_MODEL") { catalog.get("gpt-4o-mini-ultra") }
+        check(e.message!!.contains("gpt-4o-mini")) { "message does not suggest a near model: ${e.message}" }
+    }
+    case("surface/bad-tool-parameters-json") {
+        val bad = Tool(function = FunctionDef(name = "f", parametersJson = "{not json"))
+        val e = expectError("INVALID_INPUT") { catalog.countChat("gpt-4o", listOf(Message("user", Content.Text("hi"))), listOf(bad)) }
+        check(e.message!!.contains("parametersJson")) { "message does not name the field: ${e.message}" }
+    }
+    case("surface/estimate-is-inexact") {
+        val tok = catalog.tokenizer("claude-sonnet-4-5")
+        check(!tok.isExact() && !tok.accuracy().exact) { "an Anthropic model must count by estimate: ${tok.name()}" }
+        check(tok.accuracy().relativeError > 0.0) { "an estimate needs an error bound" }
+        expectError("INVALID_INPUT") { tok.encode("no ids for estimates") }
+    }
+    case("surface/model-record") {
+        val m = catalog.get("gpt-4o")
+        check(m.tokenizer == TokenizerSpec.Encoding("o200k_base")) { "gpt-4o tokenizer ${m.tokenizer}" }
+        check(m.chatFormat == ChatFormat.OPENAI) { "gpt-4o chat format ${m.chatFormat}" }
+        check(catalog.models().any { it.id == "gpt-4o" }) { "models() lacks gpt-4o" }
+        check(catalog.date().isNotBlank()) { "catalog date is blank" }
+    }
+    case("surface/with-model") {
+        val mine = catalog.get("gpt-4o").copy(id = "acme-chat", aliases = listOf("acme/chat-v1"))
+        val extended = catalog.withModel(mine)
+        check(extended.resolve("acme/chat-v1").model.id == "acme-chat") { "an added alias does not resolve" }
+        expectError("UNKNOWN_MODEL") { catalog.get("acme-chat") }
+    }
+    case("surface/shared-across-threads") {
+        val tok = Tokenizer.fromEncoding("o200k_base")
+        val want = tok.count("The quick brown fox jumps over the lazy dog.")
+        val results = java.util.concurrent.ConcurrentLinkedQueue<ULong>()
+        val threads = (1..8).map { Thread { repeat(50) { results.add(tok.count("The quick brown fox jumps over the lazy dog.")) } } }
+        threads.forEach { it.start() }
+        threads.forEach { it.join() }
+        check(results.size == 400 && results.all { it == want }) { "concurrent counts differ" }
+    }
+}
+
+fun main(args: Array<String>) {
+    val vectors = File(args.getOrElse(0) { "tests/vectors" })
+    val root = File(args.getOrElse(1) { "." })
+    val runners: Map<String, (String, JsonArray) -> Unit> = mapOf(
+        "count" to ::runCount,
+        "hf_count" to { f, c -> runHfCount(f, c, root) },
+        "chat" to ::runChat,
+        "resolve" to ::runResolve,
+        "errors" to { f, c -> runErrors(f, c, root) },
+    )
+    runSurface()
+    val files = vectors.listFiles { f -> f.name.endsWith(".json") }?.sortedBy { it.name } ?: listOf()
+    for (f in files) {
+        val doc = JsonParser.parseString(f.readText()).asJsonObject
+        val op = doc.get("op")?.asString ?: f.nameWithoutExtension
+        val runner = runners[op]
+        if (runner == null) {
+            skipped.add("${f.name} (op $op not wrapped yet)")
+            continue
+        }
+        runner(f.nameWithoutExtension, doc.getAsJsonArray("cases"))
+    }
+    for (name in runners.keys) {
+        if (files.none { it.nameWithoutExtension == name }) println("note: ${vectors.path}/$name.json not present")
+    }
+    if (skipped.isNotEmpty()) println("skipped: ${skipped.joinToString("; ")}")
+    println("$passed passed, $failed failed")
+    if (failed > 0 || passed == 0) exitProcess(1)
+}
