@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod count;
+mod fit;
 mod input;
+mod prune;
+mod redact;
 
 #[derive(Parser)]
 #[command(name = "tokenmeter", version, about = "Count, fit and price LLM tokens before the call")]
@@ -21,12 +24,21 @@ struct Cli {
 enum Command {
     /// Count the tokens of files (or standard input), or of a chat request.
     Count(count::Args),
+    /// Truncate a text, or fit a chat history, to a token budget.
+    Fit(fit::Args),
+    /// Remove tokens with deterministic passes (whitespace, dedupe, json, markdown, ...).
+    Prune(prune::Args),
+    /// Replace personal data with stable placeholders, or restore it with --restore.
+    Redact(redact::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Count(args) => count::run(args),
+        Command::Fit(args) => fit::run(args),
+        Command::Prune(args) => prune::run(args),
+        Command::Redact(args) => redact::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::Model;
+use crate::price::{self, Price};
 
 /// How a name was matched to a catalog model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +59,12 @@ struct CatalogFile {
     models: Vec<Model>,
 }
 
+/// `data/prices.json`: price histories keyed by model id.
+#[derive(Deserialize)]
+struct PriceFile {
+    prices: std::collections::BTreeMap<String, Vec<Price>>,
+}
+
 /// Prefixes that route a model through a gateway or cloud without changing the model.
 const ROUTING_PREFIXES: &[&str] = &[
     "openai/", "azure/", "azure_ai/", "bedrock/", "bedrock_converse/", "vertex_ai/",
@@ -78,8 +85,11 @@ impl Catalog {
     pub fn bundled() -> &'static Catalog {
         static BUNDLED: OnceLock<Catalog> = OnceLock::new();
         BUNDLED.get_or_init(|| {
-            Catalog::from_json(include_str!("../data/models.json"))
-                .expect("bundled data/models.json is valid")
+            Catalog::from_json_with_prices(
+                include_str!("../data/models.json"),
+                include_str!("../data/prices.json"),
+            )
+            .expect("bundled data/models.json and data/prices.json are valid")
         })
     }
 
@@ -98,6 +108,36 @@ impl Catalog {
         Ok(catalog)
     }
 
+    /// A catalog from a models document plus a prices document
+    /// (`{"prices": {"model-id": [price entries]}}`, the format of `data/prices.json`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when either document is malformed, a price is invalid, or a
+    /// price names a model that is not in the models document.
+    pub fn from_json_with_prices(models_json: &str, prices_json: &str) -> Result<Catalog> {
+        let mut catalog = Catalog::from_json(models_json)?;
+        let file: PriceFile = serde_json::from_str(prices_json)
+            .map_err(|e| Error::invalid(format!("prices JSON: {e}")))?;
+        for (id, history) in file.prices {
+            catalog.set_prices(&id, history)?;
+        }
+        Ok(catalog)
+    }
+
+    /// Replaces the price history of the model called `name` (any name that resolves).
+    ///
+    /// # Errors
+    /// [`Error::UnknownModel`] for a name that does not resolve; [`Error::InvalidInput`] for an
+    /// invalid price entry.
+    pub fn set_prices(&mut self, name: &str, mut history: Vec<Price>) -> Result<()> {
+        let id = self.resolve(name)?.model.id.clone();
+        price::sort_history(&id, &mut history)?;
+        if let Some(m) = self.models.iter_mut().find(|m| m.id == id) {
+            m.prices = history;
+        }
+        Ok(())
+    }
+
     /// The date the bundled data was last checked against the providers.
     pub fn date(&self) -> &str {
         &self.date
@@ -112,8 +152,9 @@ impl Catalog {
     ///
     /// # Errors
     /// [`Error::InvalidInput`] when the model's tokenizer spec names nothing bundled.
-    pub fn insert(&mut self, model: Model) -> Result<()> {
+    pub fn insert(&mut self, mut model: Model) -> Result<()> {
         model.validate()?;
+        price::sort_history(&model.id, &mut model.prices)?;
         let key = model.id.to_ascii_lowercase();
         let slot = match self.models.iter().position(|m| m.id.eq_ignore_ascii_case(&model.id)) {
             Some(i) => {

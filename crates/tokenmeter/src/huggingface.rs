@@ -79,6 +79,19 @@ impl HfTokenizer {
         Ok(enc.get_ids().to_vec())
     }
 
+    /// Token ids with the byte span each covers in `text` (as the tokenizer reports it).
+    pub(crate) fn encode_offsets(
+        &self,
+        text: &str,
+        allow_special: bool,
+    ) -> Result<Vec<(u32, usize, usize)>> {
+        let enc = self
+            .pick(allow_special)
+            .encode(text, false)
+            .map_err(|e| Error::invalid(format!("{} cannot encode the text: {e}", self.name)))?;
+        Ok(enc.get_ids().iter().zip(enc.get_offsets()).map(|(&id, &(s, e))| (id, s, e)).collect())
+    }
+
     pub(crate) fn decode(&self, ids: &[u32]) -> Result<String> {
         self.ordinary
             .decode(ids, false)

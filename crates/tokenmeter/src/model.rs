@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::encoding::Encoding;
 use crate::error::{Error, Result};
 use crate::estimate::EstimateProfile;
+use crate::price::{self, Price};
+use crate::timestamp::Timestamp;
 use crate::tokenizer::Tokenizer;
 
 /// How a model's tokens are counted.
@@ -59,6 +61,10 @@ pub struct Model {
     /// The message framing used for chat counting.
     #[serde(default)]
     pub chat_format: ChatFormat,
+    /// Price history, oldest first: each entry applies from its `effective` date until the
+    /// next. The bundled catalog fills it from `data/prices.json`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<Price>,
 }
 
 impl Model {
@@ -78,7 +84,24 @@ impl Model {
             context_window,
             max_output,
             chat_format: ChatFormat::default(),
+            prices: Vec::new(),
         }
+    }
+
+    /// Sets the price history (any order; it is sorted by date when the model is added to a
+    /// catalog).
+    #[must_use]
+    pub fn with_prices(mut self, prices: Vec<Price>) -> Self {
+        self.prices = prices;
+        self
+    }
+
+    /// The price entry in effect at `at` (a date, or a date-time in UTC).
+    ///
+    /// # Errors
+    /// [`Error::PriceUnavailable`] when the model has no price on that date.
+    pub fn price_at(&self, at: Timestamp) -> Result<&Price> {
+        price::price_at(&self.id, &self.prices, at)
     }
 
     /// Adds names that resolve to this model.
@@ -121,6 +144,9 @@ impl Model {
     pub(crate) fn validate(&self) -> Result<()> {
         if self.id.trim().is_empty() {
             return Err(Error::invalid("a model needs a non-empty id"));
+        }
+        for p in &self.prices {
+            p.validate(&self.id)?;
         }
         match &self.tokenizer {
             TokenizerSpec::Encoding(name) => name.parse::<Encoding>().map(|_| ()),

@@ -34,7 +34,8 @@ pub struct Accuracy {
 }
 
 #[derive(Debug)]
-enum Backend {
+#[allow(clippy::large_enum_variant)] // built once and shared behind an Arc
+pub(crate) enum Backend {
     Tiktoken(Encoding),
     #[cfg(feature = "huggingface")]
     HuggingFace(HfTokenizer),
@@ -117,6 +118,11 @@ impl Tokenizer {
     /// [`Error::InvalidInput`] when no estimate profile has that name.
     pub fn estimate(profile: &str) -> Result<Self> {
         Ok(Self::with_backend(Backend::Estimate(EstimateProfile::get(profile)?)))
+    }
+
+    /// The backend, for crate-internal extensions in other files (token offsets).
+    pub(crate) fn backend(&self) -> &Backend {
+        &self.backend
     }
 
     fn with_backend(backend: Backend) -> Self {
