@@ -10,7 +10,7 @@ use crate::tokenizer::Tokenizer;
 /// The models tokenmeter knows. Immutable and thread-safe.
 #[derive(Debug, uniffi::Object)]
 pub struct Catalog {
-    inner: Arc<tokenmeter::Catalog>,
+    pub(crate) inner: Arc<tokenmeter::Catalog>,
 }
 
 #[uniffi::export]
@@ -32,7 +32,7 @@ impl Catalog {
     pub fn with_model(&self, model: Model) -> Result<Arc<Self>> {
         guard(|| {
             let mut inner = (*self.inner).clone();
-            inner.insert(model.into())?;
+            inner.insert(model.try_into()?)?;
             Ok(Arc::new(Self { inner: Arc::new(inner) }))
         })
     }

@@ -134,6 +134,7 @@ pub(crate) fn to_u64(n: usize) -> u64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests may fail loudly
 mod tests {
     use super::*;
 
@@ -149,7 +150,6 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_an_internal_error() {
-        #[allow(clippy::panic)]
         let r: Result<u8> = guard(|| panic!("boom"));
         let e = r.expect_err("a panic must become an error");
         assert_eq!(e.code(), "INTERNAL");

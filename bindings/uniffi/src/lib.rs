@@ -13,8 +13,14 @@ uniffi::setup_scaffolding!();
 mod catalog;
 mod chat;
 mod error;
+mod fit;
 mod model;
+mod pack;
+mod price;
+mod prune;
+mod redact;
 mod tokenizer;
+mod truncate;
 
 pub use catalog::Catalog;
 pub use chat::{
@@ -22,5 +28,14 @@ pub use chat::{
     ToolCall, parse_chat,
 };
 pub use error::TokenmeterError;
+pub use fit::{Dropped, FitPolicy, Fitted, PartialCut};
+pub use pack::{Excluded, PackOptions, Packed, Section};
+pub use price::{
+    CompareRow, Cost, CostLine, CostOptions, Preflight, PreflightInput, TierStatus, Usage,
+    Warning, usage_from_json, usage_from_json_as,
+};
+pub use prune::{PassReport, Pruned, Pruner};
+pub use redact::{Redacted, Redaction, RedactionMap, Redactor};
+pub use truncate::{TruncateOptions, Truncated};
 pub use model::{ChatFormat, MatchKind, Model, Resolved, TokenizerSpec};
 pub use tokenizer::{Accuracy, CountUpTo, Tokenizer};

@@ -97,6 +97,10 @@ pub struct Model {
     pub max_output: u64,
     /// The message framing used for chat counting.
     pub chat_format: ChatFormat,
+    /// The price history as JSON: the `prices` array of the catalog format (dated entries with
+    /// exact decimal rates as strings). `[]` for no prices.
+    #[uniffi(default = "[]")]
+    pub prices_json: String,
 }
 
 impl TryFrom<&tokenmeter::Model> for Model {
@@ -110,15 +114,24 @@ impl TryFrom<&tokenmeter::Model> for Model {
             context_window: m.context_window,
             max_output: m.max_output,
             chat_format: m.chat_format.try_into()?,
+            prices_json: serde_json::to_string(&m.prices)
+                .map_err(|e| TokenmeterError::internal(format!("prices of `{}`: {e}", m.id)))?,
         })
     }
 }
 
-impl From<Model> for tokenmeter::Model {
-    fn from(m: Model) -> Self {
-        tokenmeter::Model::new(m.id, m.provider, m.tokenizer.into(), m.context_window, m.max_output)
-            .with_aliases(m.aliases)
-            .with_chat_format(m.chat_format.into())
+impl TryFrom<Model> for tokenmeter::Model {
+    type Error = TokenmeterError;
+    fn try_from(m: Model) -> Result<Self> {
+        let prices = serde_json::from_str(&m.prices_json).map_err(|e| {
+            TokenmeterError::invalid_input(format!("model `{}`: pricesJson: {e}", m.id))
+        })?;
+        let mut model =
+            tokenmeter::Model::new(m.id, m.provider, m.tokenizer.into(), m.context_window, m.max_output)
+                .with_aliases(m.aliases)
+                .with_chat_format(m.chat_format.into());
+        model.prices = prices;
+        Ok(model)
     }
 }
 

@@ -18,6 +18,15 @@ import dev.tokenmeter.Catalog
 import dev.tokenmeter.ChatFormat
 import dev.tokenmeter.Content
 import dev.tokenmeter.ContentPart
+import dev.tokenmeter.CostOptions
+import dev.tokenmeter.FitPolicy
+import dev.tokenmeter.PackOptions
+import dev.tokenmeter.PreflightInput
+import dev.tokenmeter.Pruner
+import dev.tokenmeter.Redactor
+import dev.tokenmeter.Section
+import dev.tokenmeter.TruncateOptions
+import dev.tokenmeter.usageFromJson
 import dev.tokenmeter.FunctionCall
 import dev.tokenmeter.FunctionDef
 import dev.tokenmeter.Message
@@ -318,6 +327,90 @@ fun runSurface() {
     }
 }
 
+// The examples of the core's rustdoc (crates/tokenmeter/src/{truncate,fit,pack,cost}.rs), through
+// the bindings: the conversions must give the core's answers, field for field.
+fun runFittingAndPricing() {
+    val tok = Tokenizer.fromEncoding("o200k_base")
+    case("surface/truncate") {
+        val head = tok.truncate("one two three four five", TruncateOptions(budget = 3uL))
+        check(head.text == "one two three" && head.truncated && head.tokens == 3uL) { "head: $head" }
+        val tail = tok.truncate("one two three four five", TruncateOptions(budget = 2uL, keep = "tail"))
+        check(tail.text == " four five") { "tail: $tail" }
+        expectError("INVALID_INPUT") { tok.truncate("x", TruncateOptions(budget = 0uL)) }
+        expectError("INVALID_INPUT") { tok.truncate("x", TruncateOptions(budget = 5uL, keep = "middle-out")) }
+    }
+    case("surface/fit-messages") {
+        val history = listOf(
+            Message("system", Content.Text("You are terse.")),
+            Message("user", Content.Text("Tell me a long story about a lighthouse keeper and the sea.")),
+            Message("assistant", Content.Text("Once upon a time a keeper watched the sea for forty years.")),
+            Message("user", Content.Text("Shorter.")),
+        )
+        val fitted = tok.fitMessages(ChatFormat.OPENAI, history, listOf(), 30uL, FitPolicy())
+        check(fitted.kept == listOf(0uL, 3uL)) { "kept ${fitted.kept}" }
+        check(fitted.tokens <= 30uL && fitted.messages == listOf(history[0], history[3])) { "fitted $fitted" }
+        check(fitted.dropped.map { it.index } == listOf(1uL, 2uL)) { "dropped ${fitted.dropped}" }
+        val window = catalog.fitMessages("gpt-4o", history, listOf(), 1_000uL, FitPolicy())
+        check(window.kept == listOf(0uL, 1uL, 2uL, 3uL)) { "a short history must fit gpt-4o: ${window.kept}" }
+        expectError("INVALID_INPUT") { tok.fitMessages(ChatFormat.OPENAI, history, listOf(), 0uL, FitPolicy()) }
+    }
+    case("surface/pack") {
+        val sections = listOf(
+            Section("You are a support agent.", 100),
+            Section("Old ticket: printer jams on page two, fixed by a new roller.", 1),
+            Section("Question: how do I reset my password?", 50),
+        )
+        val packed = tok.pack(sections, PackOptions(budget = 20uL))
+        check(packed.included == listOf(0uL, 2uL) && packed.cutoff == 50L) { "packed $packed" }
+        check(packed.excluded.map { it.index } == listOf(1uL) && packed.tokens <= 20uL) { "excluded ${packed.excluded}" }
+    }
+    case("surface/prune") {
+        val pruner = Pruner(listOf("json", "whitespace"))
+        check(pruner.passes() == listOf("json", "whitespace")) { "passes ${pruner.passes()}" }
+        val pruned = pruner.run(tok, "{ \"a\" :  [ 1, 2,   3 ] }")
+        check(pruned.text == "{\"a\":[1,2,3]}") { "pruned text ${pruned.text}" }
+        check(pruned.tokensAfter == tok.count(pruned.text) && pruned.tokensBefore == tok.count("{ \"a\" :  [ 1, 2,   3 ] }")) { "pruned counts $pruned" }
+        check(pruned.passes.map { it.pass } == listOf("json", "whitespace")) { "reports ${pruned.passes}" }
+        expectError("INVALID_INPUT") { Pruner(listOf("no-such-pass")) }
+    }
+    case("surface/redact") {
+        val redactor = Redactor()
+        val first = redactor.redact("Mail ada@example.com today.")
+        check(first.text == "Mail <EMAIL_1> today." && first.replaced == 1uL) { "redacted ${first.text}" }
+        val second = redactor.run(tok, "Again: ada@example.com, and bob@example.org.", first.mapping)
+        check(second.text == "Again: <EMAIL_1>, and <EMAIL_2>.") { "second ${second.text}" }
+        check(second.tokensBefore == tok.count("Again: ada@example.com, and bob@example.org.")) { "tokensBefore ${second.tokensBefore}" }
+        check(second.mapping.restore(second.text) == "Again: ada@example.com, and bob@example.org.") { "restore" }
+        check(second.mapping.entries().map { it.value } == listOf("ada@example.com", "bob@example.org")) { "entries" }
+        expectError("INVALID_INPUT") { redactor.withPattern("bad label!", "x") }
+    }
+    case("surface/cost") {
+        // crates/tokenmeter/src/cost.rs doc example: Anthropic usage, batch, 2025-10-10 prices.
+        val usage = usageFromJson("""{"type": "message", "usage": {"input_tokens": 50,
+            "cache_read_input_tokens": 10000, "cache_creation_input_tokens": 3000,
+            "cache_creation": {"ephemeral_5m_input_tokens": 1000, "ephemeral_1h_input_tokens": 2000},
+            "output_tokens": 400}}""")
+        check(usage.format == "anthropic" && usage.cacheWrite1hTokens == 2000uL) { "usage $usage" }
+        val cost = catalog.cost("us.anthropic.claude-sonnet-4-5-20250929-v1:0", usage, CostOptions(variant = "batch", at = "2025-10-10"))
+        check(java.math.BigDecimal(cost.total).compareTo(java.math.BigDecimal("0.01245")) == 0) { "total ${cost.total}" }
+        val sum = cost.lines.map { java.math.BigDecimal(it.amount) }.fold(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+        check(sum.compareTo(java.math.BigDecimal(cost.total)) == 0) { "lines add up to $sum, total ${cost.total}" }
+        expectError("INVALID_USAGE") { usageFromJson("""{"usage": {"prompt_tokens": -1}}""") }
+        expectError("INVALID_INPUT") { catalog.cost("gpt-4o", usage, CostOptions(variant = "cheap")) }
+    }
+    case("surface/preflight-and-compare") {
+        val input = PreflightInput.Text("hello world")
+        val pre = catalog.preflight("gpt-4o", input, 100uL, CostOptions(at = "2025-10-10"))
+        check(pre.inputTokens == 2uL && pre.exact && pre.fits && pre.reservedOutput == 100uL) { "preflight $pre" }
+        check(java.math.BigDecimal(pre.worstCost.total) > java.math.BigDecimal(pre.leastCost.total)) { "worst ${pre.worstCost.total} <= least ${pre.leastCost.total}" }
+        val rows = catalog.compare(listOf("gpt-4o", "gpt-4o-mini"), input, 100uL, CostOptions(at = "2025-10-10"))
+        // Rows come cheapest first.
+        check(rows.map { it.model } == listOf("gpt-4o-mini", "gpt-4o")) { "rows ${rows.map { it.model }}" }
+        check(rows.all { java.math.BigDecimal(it.costPer1kRequests).compareTo(java.math.BigDecimal(it.costPerRequest).multiply(java.math.BigDecimal(1000))) == 0 }) { "per-1k is not 1000 x per-request: $rows" }
+        expectError("UNKNOWN_MODEL") { catalog.compare(listOf("gpt-99"), input, 1uL, null) }
+    }
+}
+
 fun main(args: Array<String>) {
     val vectors = File(args.getOrElse(0) { "tests/vectors" })
     val root = File(args.getOrElse(1) { "." })
@@ -329,6 +422,7 @@ fun main(args: Array<String>) {
         "errors" to { f, c -> runErrors(f, c, root) },
     )
     runSurface()
+    runFittingAndPricing()
     val files = vectors.listFiles { f -> f.name.endsWith(".json") }?.sortedBy { it.name } ?: listOf()
     for (f in files) {
         val doc = JsonParser.parseString(f.readText()).asJsonObject

@@ -209,6 +209,27 @@ def main():
         check("o300k_base" in str(e), f"message does not name the input: {e}")
     case("surface/error-message-names-the-input", message_names_input)
 
+    # The core's rustdoc examples (truncate.rs, cost.rs) through the Python FFI layer.
+    tok = tm.Tokenizer.from_encoding("o200k_base")
+
+    def truncate_example():
+        cut = tok.truncate("one two three four five", tm.TruncateOptions(budget=3))
+        check(cut.text == "one two three" and cut.tokens == 3, f"truncate gave {cut}")
+        expect_error("INVALID_INPUT", lambda: tok.truncate("x", tm.TruncateOptions(budget=0)))
+    case("surface/truncate", truncate_example)
+
+    def cost_example():
+        usage = tm.usage_from_json(json.dumps({"type": "message", "usage": {
+            "input_tokens": 50, "cache_read_input_tokens": 10000, "cache_creation_input_tokens": 3000,
+            "cache_creation": {"ephemeral_5m_input_tokens": 1000, "ephemeral_1h_input_tokens": 2000},
+            "output_tokens": 400}}))
+        cost = catalog.cost("us.anthropic.claude-sonnet-4-5-20250929-v1:0", usage,
+                            tm.CostOptions(variant="batch", at="2025-10-10"))
+        from decimal import Decimal
+        check(Decimal(cost.total) == Decimal("0.01245"), f"total {cost.total}")
+        check(sum(Decimal(line.amount) for line in cost.lines) == Decimal(cost.total), "lines do not add up")
+    case("surface/cost", cost_example)
+
     files = sorted(vectors.glob("*.json")) if vectors.is_dir() else []
     for f in files:
         doc = json.loads(f.read_text(encoding="utf-8"))
