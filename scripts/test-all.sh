@@ -10,5 +10,11 @@ section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 
+section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
+PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
+
+section "fitting: savings table on tests/data/savings (docs/fitting.md)"
+cargo run -q -p tokenmeter --example savings
+
 section "uniffi: Swift generation, Python and Kotlin conformance over the cdylib"
 bash bindings/uniffi/tests/run.sh

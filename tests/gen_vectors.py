@@ -132,11 +132,30 @@ TEXTS: list[tuple[str, str]] = [
 ]
 
 
+# Longer real text that nobody here wrote, read from a Debian 12 machine at generation time
+# (the excerpts are stored in the vectors): (id, path, license that allows shipping the excerpt).
+REAL_TEXTS = [
+    ("real-prose-apache-license", "/usr/share/common-licenses/Apache-2.0", "the Apache License 2.0 text itself"),
+    ("real-code-python-textwrap", "/usr/lib/python3.11/textwrap.py", "PSF License 2.0"),
+    ("real-code-c-zlib-header", "/usr/include/zlib.h", "zlib License"),
+]
+REAL_CHARS = 3000
+
+
+def real_texts() -> list[tuple[str, str]]:
+    out = []
+    for text_id, path, _ in REAL_TEXTS:
+        text = pathlib.Path(path).read_text(encoding="utf-8")[:REAL_CHARS]
+        out.append((text_id, text))
+    return out
+
+
 def gen_count(tiktoken) -> dict:
     cases = []
+    texts = TEXTS + real_texts()
     for enc_name in ENCODINGS:
         enc = tiktoken.get_encoding(enc_name)
-        for text_id, text in TEXTS:
+        for text_id, text in texts:
             variants = [False, True] if text_id.startswith("special") else [False]
             for allow in variants:
                 if allow:
@@ -155,7 +174,9 @@ def gen_count(tiktoken) -> dict:
             f"Expected ids from OpenAI's tiktoken {tiktoken.__version__} (PyPI), rank files "
             "verified by the SHA-256 tiktoken expects: allow_special false is "
             "encode(text, disallowed_special=()) (special-token text is ordinary text), "
-            "allow_special true is encode(text, allowed_special=\"all\"). tokens = len(ids). "
+            "allow_special true is encode(text, allowed_special=\"all\"). tokens = len(ids). The real-* "
+            "texts are the first 3000 characters of files on a Debian 12 machine: "
+            + "; ".join(f"{i}: {p} ({lic})" for i, p, lic in REAL_TEXTS) + ". "
             "Written by tests/gen_vectors.py; do not edit by hand."
         ),
         "op": "count",
@@ -451,6 +472,11 @@ RESOLVE = [
     ("bedrock-llama", "meta.llama3-1-70b-instruct-v1:0", "llama-3.1-70b-instruct", "Bedrock Llama 3.1"),
     ("bedrock-llama-profile", "us.meta.llama3-3-70b-instruct-v1:0", "llama-3.3-70b-instruct", "Bedrock Llama 3.3 profile"),
     ("bedrock-mistral", "mistral.mistral-large-2407-v1:0", "mistral-large-2411", "Bedrock Mistral Large 2407"),
+    ("bedrock-deepseek-r1", "us.deepseek.r1-v1:0", "deepseek-reasoner", "Bedrock DeepSeek-R1 profile (vendor not repeated in the name)"),
+    ("bedrock-llama4", "meta.llama4-scout-17b-instruct-v1:0", "llama-4-scout-17b-16e-instruct", "Bedrock Llama 4 Scout"),
+    ("openrouter-claude-dotted", "anthropic/claude-sonnet-4.5", "claude-sonnet-4-5", "OpenRouter spells Claude versions with dots"),
+    ("openrouter-claude-3-5-dotted", "openrouter/anthropic/claude-3.5-sonnet", "claude-3-5-sonnet", "OpenRouter Claude 3.5 Sonnet"),
+    ("openrouter-claude-opus-dotted", "anthropic/claude-opus-4.1", "claude-opus-4-1", "OpenRouter Claude Opus 4.1"),
     ("vertex-claude", "claude-sonnet-4@20250514", "claude-sonnet-4", "Vertex AI Claude id"),
     ("vertex-claude-v2", "claude-3-5-sonnet-v2@20241022", "claude-3-5-sonnet", "Vertex AI Claude 3.5 Sonnet v2"),
     ("vertex-claude-prefixed", "vertex_ai/claude-opus-4-1@20250805", "claude-opus-4-1", "LiteLLM vertex_ai/ prefix"),
@@ -472,6 +498,7 @@ RESOLVE = [
     ("unknown-provider-only", "anthropic/", None, "a prefix alone is not a model"),
     ("unknown-bedrock", "anthropic.claude-9-opus-20300101-v1:0", None, "well-formed Bedrock id of no model"),
     ("unknown-finetune-base", "ft:davinci-999:org::x", None, "fine-tune of an unknown base"),
+    ("unknown-dotted-claude", "anthropic/claude-sonnet-9.9", None, "a dotted Claude name of no model"),
 ]
 
 
@@ -627,7 +654,16 @@ def write(name: str, doc: dict) -> None:
         sys.exit(f"{name}: duplicate case ids {sorted(dup)}")
     VECTORS.mkdir(parents=True, exist_ok=True)
     path = VECTORS / name
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # One case per line: compact, and a regenerated file diffs case by case.
+    head = {k: v for k, v in doc.items() if k != "cases"}
+    lines = [json.dumps(head, ensure_ascii=False)[:-1] + ', "cases": [']
+    lines += [json.dumps(c, ensure_ascii=False) + "," for c in doc["cases"]]
+    lines[-1] = lines[-1][:-1]
+    lines.append("]}")
+    text = "\n".join(lines) + "\n"
+    if json.loads(text) != doc:
+        sys.exit(f"{name}: formatting changed the document")
+    path.write_text(text, encoding="utf-8")
     print(f"wrote {path.relative_to(REPO)} ({len(doc['cases'])} cases)")
 
 

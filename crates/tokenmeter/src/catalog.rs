@@ -246,6 +246,13 @@ impl Catalog {
         if let Some(r) = self.lookup_bedrock(name).or_else(|| self.lookup_vertex(name)) {
             return Some(r);
         }
+        // OpenRouter spells Claude versions with dots (`anthropic/claude-sonnet-4.5`,
+        // `anthropic/claude-3.5-sonnet`); Anthropic's own ids never contain a dot.
+        if let Some(undotted) = undot_claude(name) {
+            if let Some(r) = self.lookup_loose(&undotted) {
+                return Some(Resolved { model: r.model, matched_by: MatchKind::Alias });
+            }
+        }
         if let Some(base) = strip_snapshot(name) {
             if let Some(r) = self.lookup(base).or_else(|| self.lookup_loose(base)) {
                 return Some(Resolved { model: r.model, matched_by: MatchKind::Snapshot });
@@ -259,7 +266,9 @@ impl Catalog {
         if let Some(rest) = BEDROCK_REGIONS.iter().find_map(|p| n.strip_prefix(p)) {
             n = rest;
         }
-        let rest = BEDROCK_VENDORS.iter().find_map(|p| n.strip_prefix(p))?;
+        let (vendor, rest) = BEDROCK_VENDORS
+            .iter()
+            .find_map(|p| n.strip_prefix(p).map(|rest| (p.trim_end_matches('.'), rest)))?;
         // `-v2:0`, `-v1:0`, `:0` version suffixes.
         let mut core = rest;
         if let Some((head, tail)) = core.rsplit_once(':') {
@@ -267,8 +276,11 @@ impl Catalog {
                 core = head;
             }
         }
-        let candidates = [core, strip_version_suffix(core)];
-        candidates.iter().find_map(|c| {
+        // Some Bedrock ids drop the vendor from the model name (`deepseek.r1-v1:0`), so the
+        // vendor-prefixed name (`deepseek-r1`) is tried too.
+        let base = strip_version_suffix(core);
+        let candidates = [core.to_string(), base.to_string(), format!("{vendor}-{base}")];
+        candidates.iter().map(String::as_str).find_map(|c| {
             self.lookup(c)
                 .or_else(|| strip_snapshot(c).and_then(|b| self.lookup(b)))
                 .map(|r| Resolved { model: r.model, matched_by: MatchKind::Prefix })
@@ -300,6 +312,26 @@ impl Catalog {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         scored.into_iter().take(n).map(|(_, id)| id.to_string()).collect()
     }
+}
+
+/// `claude-3.5-sonnet` -> `claude-3-5-sonnet`: dots between digits become dashes in a Claude
+/// name; `None` when there is nothing to change.
+fn undot_claude(name: &str) -> Option<String> {
+    if !name.starts_with("claude-") || !name.contains('.') {
+        return None;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let undotted: String = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c == '.' && between_digits { '-' } else { c }
+        })
+        .collect();
+    (undotted != name).then_some(undotted)
 }
 
 /// `-v2` / `-v1` at the end of a Bedrock model name.

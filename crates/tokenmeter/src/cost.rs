@@ -26,8 +26,10 @@ pub enum LineKind {
     /// Input tokens read from a cache.
     CacheRead,
     /// Input tokens written to a 5-minute cache.
+    #[serde(rename = "cache_write_5m")]
     CacheWrite5m,
     /// Input tokens written to a 1-hour cache.
+    #[serde(rename = "cache_write_1h")]
     CacheWrite1h,
     /// Output tokens.
     Output,
@@ -432,6 +434,18 @@ mod tests {
         assert!(e.to_string().contains("cache_read"), "{e}");
         let e = cost(&m, &Usage::new(1, 1), &at().with_variant(Variant::Batch)).unwrap_err();
         assert!(e.to_string().contains("no batch price"), "{e}");
+    }
+
+    #[test]
+    fn per_request_fee_is_its_own_line() {
+        let m = model_with(Price::new("2024-01-01", "s", Rates::new(d("1"), d("2")).with_per_request(d("0.005"))));
+        let c = cost(&m, &Usage::new(1000, 500), &at()).unwrap();
+        // 1000 x 1 = 0.001; 500 x 2 = 0.001; fee 0.005.
+        assert_eq!(c.lines.last().unwrap().kind, LineKind::Request);
+        assert_eq!(c.lines.last().unwrap().amount, d("0.005"));
+        assert_eq!(c.total, d("0.007"));
+        // With a fee, even an empty request costs the fee.
+        assert_eq!(cost(&m, &Usage::default(), &at()).unwrap().total, d("0.005"));
     }
 
     #[test]

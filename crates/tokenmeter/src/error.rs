@@ -57,6 +57,14 @@ impl Error {
         }
     }
 
+    /// An `InvalidInput` whose reason is `context: cause`, with the cause folded onto one line
+    /// (regex parse errors span several lines; command-line errors must be one).
+    pub(crate) fn invalid_because(context: impl std::fmt::Display, cause: impl std::fmt::Display) -> Self {
+        let cause = cause.to_string();
+        let folded: Vec<&str> = cause.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        Error::InvalidInput { reason: format!("{context}: {}", folded.join(" ")) }
+    }
+
     pub(crate) fn invalid(reason: impl Into<String>) -> Self {
         Error::InvalidInput { reason: reason.into() }
     }

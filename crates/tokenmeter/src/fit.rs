@@ -267,6 +267,11 @@ pub fn fit_messages(
     dropped.sort_by_key(|d| d.index);
 
     let kept: Vec<usize> = (0..messages.len()).filter(|&i| keep[i]).collect();
+    if kept.is_empty() {
+        // Nothing is pinned (no system prompt, no user turn) and not even the newest turn fits.
+        let newest: usize = dropped.iter().filter_map(|d| d.tokens).sum();
+        return Err(Error::BudgetExceeded { needed: used + newest, budget });
+    }
     let kept_messages: Vec<Message> = kept.iter().map(|&i| out[i].clone()).collect();
     let counted = count_chat(tokenizer, format, &kept_messages, tools)?;
     if counted.tokens > budget {

@@ -8,6 +8,7 @@
 //! - [`Usage`], [`Cost`], [`Price`]: normalized provider usage and its exact, itemized price.
 //! - [`preflight`] and [`compare`]: the tokens, fit and cost of a request before the call.
 
+mod bpe;
 mod catalog;
 mod chat;
 mod compare;

@@ -53,6 +53,7 @@ pub struct ImportReport {
 /// [`Error::InvalidInput`] when the document is not a JSON object of objects or `effective` is
 /// not a date.
 pub fn import_litellm(catalog: &mut Catalog, json: &str, effective: &str, source: &str) -> Result<ImportReport> {
+    Price::new(effective, source, Rates::default()).effective_date()?;
     let doc: BTreeMap<String, Box<RawValue>> =
         serde_json::from_str(json).map_err(|e| Error::invalid(format!("LiteLLM JSON: {e}")))?;
     let mut report = ImportReport::default();

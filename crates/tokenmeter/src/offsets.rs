@@ -71,11 +71,11 @@ fn tiktoken_spans(
     text: &str,
     allow_special: bool,
 ) -> Result<Vec<TokenSpan>> {
-    let ids = tiktoken::encode(encoding, text, allow_special);
+    let ids = tiktoken::encode(encoding, text, allow_special)?;
     let mut spans = Vec::with_capacity(ids.len());
     let mut at = 0;
     for id in ids {
-        let len = tiktoken::decode_bytes(encoding, &[id])?.len();
+        let len = tiktoken::token_bytes(encoding, id)?.len();
         spans.push(TokenSpan { id, start: at, end: at + len });
         at += len;
     }

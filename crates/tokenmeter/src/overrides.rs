@@ -40,8 +40,11 @@ struct OverrideFile {
     #[serde(default)]
     prices: BTreeMap<String, Vec<Price>>,
     #[serde(default)]
-    discounts: BTreeMap<String, Decimal>,
+    discounts: BTreeMap<String, Discount>,
 }
+
+#[derive(Deserialize)]
+struct Discount(#[serde(deserialize_with = "crate::price::exact::required")] Decimal);
 
 /// Applies an override document to `catalog`.
 ///
@@ -58,7 +61,7 @@ pub fn load_overrides(catalog: &mut Catalog, json: &str) -> Result<()> {
     for (name, history) in file.prices {
         catalog.set_prices(&name, history)?;
     }
-    for (name, factor) in file.discounts {
+    for (name, Discount(factor)) in file.discounts {
         if factor.is_sign_negative() {
             return Err(Error::invalid(format!("discount for `{name}` is negative")));
         }
@@ -110,5 +113,51 @@ impl Catalog {
         } else {
             load_overrides(self, &text)
         }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::cost::CostOptions;
+    use crate::usage::Usage;
+
+    const DOC: &str = r#"{
+      "about": "negotiated prices",
+      "models": [{"id": "acme-llm", "provider": "acme", "tokenizer": {"encoding": "o200k_base"},
+                  "context_window": 32000, "max_output": 4000,
+                  "prices": [{"effective": "2026-01-01", "source": "contract 42",
+                              "rates": {"input": "0.5", "output": "1.5"}}]}],
+      "prices": {"gpt-4o": [{"effective": "2026-01-01", "source": "enterprise agreement",
+                             "rates": {"input": "2", "cache_read": "1", "output": "8"}}]},
+      "discounts": {"claude-sonnet-4-5": "0.8"}
+    }"#;
+
+    #[test]
+    fn private_models_replaced_prices_and_discounts() {
+        let mut c = Catalog::bundled().clone();
+        load_overrides(&mut c, DOC).unwrap();
+        let at = CostOptions::new().with_at("2026-02-01".parse().unwrap());
+        // 1000 x 0.5 + 1000 x 1.5 per million.
+        assert_eq!(c.cost("acme-llm", &Usage::new(1000, 1000), &at).unwrap().total, "0.002".parse().unwrap());
+        // 1000 x 2 + 1000 x 8 per million; the bundled history is replaced.
+        assert_eq!(c.cost("gpt-4o", &Usage::new(1000, 1000), &at).unwrap().total, "0.01".parse().unwrap());
+        assert_eq!(c.get("gpt-4o").unwrap().prices.len(), 1);
+        // 0.8 x ($3 + $15) per million for 1000 + 1000 tokens = 0.0144.
+        let s = c.cost("claude-sonnet-4-5", &Usage::new(1000, 1000), &at).unwrap();
+        assert_eq!(s.total, "0.0144".parse().unwrap());
+    }
+
+    #[test]
+    fn bad_documents_are_errors() {
+        let mut c = Catalog::bundled().clone();
+        assert_eq!(load_overrides(&mut c, "{").unwrap_err().code(), "INVALID_INPUT");
+        assert_eq!(load_overrides(&mut c, r#"{"prices": {"nope-1": []}}"#).unwrap_err().code(), "UNKNOWN_MODEL");
+        assert_eq!(load_overrides(&mut c, r#"{"discounts": {"gpt-4o": "-1"}}"#).unwrap_err().code(), "INVALID_INPUT");
+        // Rates must be decimal strings: a float literal is refused.
+        let float = r#"{"prices": {"gpt-4o": [{"effective": "2026-01-01", "source": "x", "rates": {"input": 2.5}}]}}"#;
+        assert_eq!(load_overrides(&mut c, float).unwrap_err().code(), "INVALID_INPUT");
+        assert_eq!(c.load_price_file("/nonexistent/prices.json", "2026-01-01").unwrap_err().code(), "IO");
     }
 }

@@ -83,8 +83,8 @@ pub struct Excluded {
     pub id: Option<String>,
     /// Its priority.
     pub priority: i64,
-    /// Its tokens, when it was counted (sections below the first level that did not fit are
-    /// not) and not larger than the budget.
+    /// Its tokens with the separator that follows it, when it was counted (sections below the
+    /// first level that did not fit are not) and not larger than the budget.
     pub tokens: Option<usize>,
 }
 
@@ -144,30 +144,34 @@ pub fn pack(tokenizer: &Tokenizer, sections: &[Section], opts: &PackOptions) -> 
         }
     }
 
-    // Count level by level while the running sum fits. `sum` counts one separator after each
-    // section, one more than the joined prompt has.
+    // Count level by level while the running sum fits. Each section is counted once, with the
+    // separator that follows it in the prompt (so a `.` that merges with `\n\n` is priced as it
+    // will be tokenized); the prompt has one separator fewer than the sum, hence the slack.
     let mut tokens: Vec<Option<usize>> = vec![None; sections.len()];
+    let limit = budget + sep_tokens;
     let mut sum = 0usize;
     let mut fitting_levels = 0usize;
     let mut first_level_need = None;
+    let mut with_sep = String::new();
     for (_, members) in &levels {
         let mut level_sum = 0usize;
         let mut over = false;
         for &i in members {
-            let room = budget.saturating_sub(sum + level_sum);
-            let counted = tokenizer.count_up_to(&sections[i].text, room)?;
+            let room = limit.saturating_sub(sum + level_sum);
+            with_sep.clear();
+            with_sep.push_str(&sections[i].text);
+            with_sep.push_str(&opts.separator);
+            let counted = tokenizer.count_up_to(&with_sep, room)?;
+            level_sum += counted.tokens;
             if counted.exceeded {
                 over = true;
-                level_sum += counted.tokens;
                 break;
             }
             tokens[i] = Some(counted.tokens);
-            level_sum += counted.tokens + sep_tokens;
         }
-        let with_level = (sum + level_sum).saturating_sub(sep_tokens);
-        if over || with_level > budget {
+        if over || sum + level_sum > limit {
             if fitting_levels == 0 {
-                first_level_need = Some(with_level.max(budget + 1));
+                first_level_need = Some((sum + level_sum).saturating_sub(sep_tokens).max(budget + 1));
             }
             break;
         }

@@ -284,3 +284,71 @@ pub(crate) fn bounds(tokens: u64, relative_error: f64) -> (u64, u64) {
 pub(crate) fn per_thousand(amount: Decimal) -> Decimal {
     (amount * Decimal::from(1000u32)).normalize()
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::model::TokenizerSpec;
+    use crate::price::{Price, Rates};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// A model with a tiny window and a long-context tier, counted with o200k_base
+    /// ("hello world" is 2 tokens).
+    fn tiny(window: u64, max_output: u64, tier_above: u64) -> Model {
+        Model::new("tiny", "test", TokenizerSpec::Encoding("o200k_base".into()), window, max_output).with_prices(vec![
+            Price::new("2024-01-01", "https://example.invalid", Rates::new(d("1"), d("2")))
+                .with_tier(tier_above, Rates::new(d("10"), d("20"))),
+        ])
+    }
+
+    fn kinds(p: &Preflight) -> Vec<WarningKind> {
+        p.warnings.iter().map(|w| w.kind).collect()
+    }
+
+    fn opts() -> CostOptions {
+        CostOptions::new().with_at("2025-01-01".parse().unwrap())
+    }
+
+    #[test]
+    fn near_window_and_does_not_fit() {
+        let p = preflight(&tiny(2, 5, 1000), &PreflightInput::text("hello world"), Some(1), &opts()).unwrap();
+        assert_eq!(p.input_tokens, 2);
+        assert!(!p.fits);
+        assert_eq!(p.room_left, -1);
+        assert_eq!(kinds(&p), vec![WarningKind::NearWindow, WarningKind::DoesNotFit]);
+    }
+
+    #[test]
+    fn tier_crossing_and_near_tier() {
+        let over = preflight(&tiny(1000, 10, 1), &PreflightInput::text("hello world"), Some(10), &opts()).unwrap();
+        assert_eq!(kinds(&over), vec![WarningKind::TierCrossed]);
+        // 2 x $10 + 10 x $20 per million at the tier rates.
+        assert_eq!(over.worst_cost.total, d("0.00022"));
+        let near = preflight(&tiny(1000, 10, 2), &PreflightInput::text("hello world"), Some(10), &opts()).unwrap();
+        assert_eq!(kinds(&near), vec![WarningKind::NearTier]);
+        // 2 x $1 + 10 x $2 per million below the tier.
+        assert_eq!(near.worst_cost.total, d("0.000022"));
+        assert_eq!(near.least_cost.total, d("0.000002"));
+    }
+
+    #[test]
+    fn worst_case_uses_the_dearer_reasoning_rate() {
+        let m = Model::new("r", "test", TokenizerSpec::Encoding("o200k_base".into()), 1000, 100).with_prices(vec![
+            Price::new("2024-01-01", "https://example.invalid", Rates::new(d("1"), d("2")).with_reasoning(d("7"))),
+        ]);
+        let p = preflight(&m, &PreflightInput::text("hello world"), Some(100), &opts()).unwrap();
+        // 2 x $1 + 100 x $7 per million.
+        assert_eq!(p.worst_cost.total, d("0.000702"));
+    }
+
+    #[test]
+    fn estimates_widen_the_bounds() {
+        assert_eq!(bounds(100, 0.0), (100, 100));
+        assert_eq!(bounds(100, 0.25), (75, 125));
+        assert_eq!(bounds(3, 0.2), (2, 4));
+    }
+}

@@ -74,25 +74,25 @@ impl FromStr for Variant {
 #[non_exhaustive]
 pub struct Rates {
     /// Input tokens that were neither read from nor written to a cache.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub input: Option<Decimal>,
     /// Input tokens read from a prompt cache.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub cache_read: Option<Decimal>,
     /// Input tokens written to a cache with the 5-minute TTL (Anthropic: 1.25x input).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub cache_write_5m: Option<Decimal>,
     /// Input tokens written to a cache with the 1-hour TTL (Anthropic: 2x input).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub cache_write_1h: Option<Decimal>,
     /// Output tokens (visible text; reasoning too unless `reasoning` is set).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub output: Option<Decimal>,
     /// Reasoning (thinking) tokens, where the provider prices them apart from output.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub reasoning: Option<Decimal>,
     /// A fee per request, in USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub per_request: Option<Decimal>,
 }
 
@@ -159,6 +159,47 @@ impl Rates {
     }
 }
 
+/// Deserializing money without a float: rates are decimal strings (`"2.5"`) or integers.
+pub(crate) mod exact {
+    use rust_decimal::Decimal;
+    use serde::de::{self, Deserializer, Visitor};
+    use std::fmt;
+
+    struct ExactVisitor;
+
+    impl Visitor<'_> for ExactVisitor {
+        type Value = Decimal;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a decimal string such as \"2.5\" (JSON floats are refused: they are not exact)")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+            let v = v.trim();
+            let parsed = if v.contains(['e', 'E']) { Decimal::from_scientific(v) } else { v.parse() };
+            parsed.map_err(|e| E::custom(format!("`{v}` is not a decimal number: {e}")))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+    }
+
+    /// A required exact decimal.
+    pub(crate) fn required<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(ExactVisitor)
+    }
+
+    /// An optional exact decimal (`null` or absent is `None`).
+    pub(crate) fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        #[derive(serde::Deserialize)]
+        struct Wrap(#[serde(deserialize_with = "required")] Decimal);
+        Option::<Wrap>::deserialize(d).map(|o| o.map(|w| w.0))
+    }
+
+    use serde::Deserialize;
+}
+
 /// A long-context tier: when a request's input tokens (fresh input, cache reads and cache
 /// writes together) exceed `above`, every line of the request is billed at `rates`.
 ///
@@ -188,7 +229,7 @@ fn whole_request() -> String {
 #[non_exhaustive]
 pub struct VariantPrice {
     /// Standard (and tier) rates times this factor, e.g. `0.5` for batch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "exact::option")]
     pub multiplier: Option<Decimal>,
     /// Explicit rates that replace the standard ones (priority). They do not cover tiers.
     #[serde(default, skip_serializing_if = "Option::is_none")]

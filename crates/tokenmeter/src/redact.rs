@@ -11,7 +11,8 @@
 //! When two detections overlap, the caller's patterns win, then e-mail, IBAN, card, IPv6,
 //! IPv4 and phone, in that order. Phone numbers are the loosest rule: 10 to 12 digits in
 //! groups separated by spaces, dots, dashes or an area code in parentheses, or 8 to 15 digits
-//! after a leading `+`; ISO dates are never phones. Unseparated digit runs are not phones
+//! after a leading `+`; text with an ISO date or a clock time, or followed by `:`, is never a
+//! phone. Unseparated digit runs are not phones
 //! (they are more often ids).
 
 use std::collections::HashMap;
@@ -163,7 +164,7 @@ fn iban_re() -> &'static Regex {
 
 fn card_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    builtin(r"\b[0-9](?:[ -]?[0-9]){12,18}\b", &RE)
+    builtin(r"\b[0-9]+(?:[ -][0-9]+)*\b", &RE)
 }
 
 fn ipv4_re() -> &'static Regex {
@@ -186,7 +187,7 @@ fn phone_re() -> &'static Regex {
 
 fn iso_date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    builtin(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", &RE)
+    builtin(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}:[0-9]{2}", &RE)
 }
 
 /// The Luhn checksum of a digit string.
@@ -222,6 +223,49 @@ fn iban_ok(candidate: &str) -> bool {
     rem == 1
 }
 
+/// Card numbers inside a run of digit groups, as byte ranges of the run. A card is a window of
+/// consecutive groups laid out as cards are printed (one group of 13 to 19 digits; groups of
+/// four with a last group of one to four; or 4-6-5) whose digits pass the Luhn check. Windows
+/// are tried leftmost, longest first, so a card next to a phone number or another number is
+/// still found.
+fn cards_in(run: &str) -> Vec<(usize, usize)> {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                groups.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        groups.push((s, run.len()));
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < groups.len() {
+        let hit = (i..groups.len()).rev().find(|&j| {
+            let lens: Vec<usize> = groups[i..=j].iter().map(|(s, e)| e - s).collect();
+            let n = lens.len();
+            let layout = (n == 1 && (13..=19).contains(&lens[0]))
+                || lens == [4, 6, 5]
+                || (n >= 4 && lens[..n - 1].iter().all(|&l| l == 4) && (1..=4).contains(&lens[n - 1]));
+            layout && luhn_ok(&digits_of(&run[groups[i].0..groups[j].1]))
+        });
+        match hit {
+            Some(j) => {
+                found.push((groups[i].0, groups[j].1));
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
 fn digits_of(s: &str) -> Vec<u8> {
     s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect()
 }
@@ -247,7 +291,7 @@ impl Redactor {
             )));
         }
         let re = Regex::new(pattern)
-            .map_err(|e| Error::invalid(format!("redaction pattern `{pattern}`: {e}")))?;
+            .map_err(|e| Error::invalid_because(format!("redaction pattern `{pattern}`"), e))?;
         self.custom.push((label, re));
         Ok(self)
     }
@@ -309,9 +353,8 @@ impl Redactor {
             }
         }
         for m in card_re().find_iter(text) {
-            let d = digits_of(m.as_str());
-            if (13..=19).contains(&d.len()) && luhn_ok(&d) {
-                take(m.start(), m.end(), "CARD", &mut found);
+            for (start, end) in cards_in(m.as_str()) {
+                take(m.start() + start, m.start() + end, "CARD", &mut found);
             }
         }
         for m in ipv6_re().find_iter(text) {
@@ -331,8 +374,11 @@ impl Redactor {
             let d = digits_of(s).len();
             let plus = s.starts_with('+');
             let grouped = s.contains([' ', '.', '-', '(']);
-            let before_ok = !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || c == '.');
-            let after_ok = !text[m.end()..].starts_with(|c: char| c.is_alphanumeric());
+            let before_ok =
+                !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ':' | '~' | '-'));
+            // Version strings (1:20230209.2326-1) and clock times are not phones.
+            let after_ok = !text[m.end()..]
+                .starts_with(|c: char| c.is_alphanumeric() || matches!(c, ':' | '-' | '~' | '+'));
             let phone_like = (plus && (8..=15).contains(&d)) || (grouped && (10..=12).contains(&d));
             if phone_like && before_ok && after_ok && !iso_date_re().is_match(s) {
                 take(m.start(), m.end(), "PHONE", &mut found);

@@ -1,122 +1,235 @@
-//! The tiktoken encodings (OpenAI's byte-level BPE with a regex pre-split).
+//! The tiktoken encodings (OpenAI's byte-level BPE with a regex pre-split), on tokenmeter's
+//! own exact engine ([`crate::bpe`]).
 //!
-//! This backend delegates to `tiktoken-rs`, whose rank tables are compiled in. Every encoding
-//! is built lazily, once per process, behind a `OnceLock` inside `tiktoken-rs`.
+//! The rank tables are embedded (`data/ranks/*.bin`, built from OpenAI's `.tiktoken` files by
+//! `data/ranks/build.py`, which checks tiktoken's published SHA-256). Each table and each
+//! encoding is built lazily, once per process, in a `OnceLock`. Cargo features decide which
+//! tables a build carries: `o200k` (o200k_base, o200k_harmony), `cl100k` (cl100k_base) and
+//! `legacy-encodings` (p50k_base, p50k_edit, r50k_base). Asking for an encoding that was
+//! compiled out is an [`Error::TokenizerLoad`] naming the feature.
 
-use tiktoken_rs::CoreBPE;
+use std::sync::OnceLock;
 
+use crate::bpe::Bpe;
+#[cfg(any(feature = "o200k", feature = "cl100k", feature = "legacy-encodings"))]
+use crate::bpe::{pretokenize::Pattern, ranks::RankTable, special::Specials};
 use crate::encoding::Encoding;
 use crate::error::{Error, Result};
 use crate::tokenizer::CountUpTo;
 
-fn core(encoding: Encoding) -> &'static CoreBPE {
+type Loaded<T> = OnceLock<std::result::Result<T, String>>;
+
+fn load_error(encoding: Encoding, reason: &str) -> Error {
+    Error::TokenizerLoad { reason: format!("encoding {encoding}: {reason}") }
+}
+
+/// A rank table embedded under a cargo feature, parsed on first use.
+#[cfg(any(feature = "o200k", feature = "cl100k", feature = "legacy-encodings"))]
+fn ranks(
+    cell: &'static Loaded<RankTable>,
+    name: &str,
+    data: &'static [u8],
+) -> std::result::Result<&'static RankTable, String> {
+    cell.get_or_init(|| RankTable::parse(name, data)).as_ref().map_err(Clone::clone)
+}
+
+#[cfg(feature = "o200k")]
+fn o200k_ranks() -> std::result::Result<&'static RankTable, String> {
+    static CELL: Loaded<RankTable> = OnceLock::new();
+    ranks(&CELL, "o200k_base", include_bytes!("../data/ranks/o200k_base.bin"))
+}
+
+#[cfg(feature = "cl100k")]
+fn cl100k_ranks() -> std::result::Result<&'static RankTable, String> {
+    static CELL: Loaded<RankTable> = OnceLock::new();
+    ranks(&CELL, "cl100k_base", include_bytes!("../data/ranks/cl100k_base.bin"))
+}
+
+#[cfg(feature = "legacy-encodings")]
+fn p50k_ranks() -> std::result::Result<&'static RankTable, String> {
+    static CELL: Loaded<RankTable> = OnceLock::new();
+    ranks(&CELL, "p50k_base", include_bytes!("../data/ranks/p50k_base.bin"))
+}
+
+#[cfg(feature = "legacy-encodings")]
+fn r50k_ranks() -> std::result::Result<&'static RankTable, String> {
+    static CELL: Loaded<RankTable> = OnceLock::new();
+    ranks(&CELL, "r50k_base", include_bytes!("../data/ranks/r50k_base.bin"))
+}
+
+/// The special tokens of `encoding`, as tiktoken 0.14's `tiktoken_ext/openai_public.py`
+/// defines them.
+#[cfg(any(feature = "o200k", feature = "cl100k", feature = "legacy-encodings"))]
+fn special_tokens(encoding: Encoding) -> Vec<(&'static str, u32)> {
+    const ENDOFTEXT: &str = "<|endoftext|>";
+    const FIM_PREFIX: &str = "<|fim_prefix|>";
+    const FIM_MIDDLE: &str = "<|fim_middle|>";
+    const FIM_SUFFIX: &str = "<|fim_suffix|>";
+    const ENDOFPROMPT: &str = "<|endofprompt|>";
     match encoding {
-        Encoding::O200kBase => tiktoken_rs::o200k_base_singleton(),
-        Encoding::O200kHarmony => tiktoken_rs::o200k_harmony_singleton(),
-        Encoding::Cl100kBase => tiktoken_rs::cl100k_base_singleton(),
-        Encoding::P50kBase => tiktoken_rs::p50k_base_singleton(),
-        Encoding::P50kEdit => tiktoken_rs::p50k_edit_singleton(),
-        Encoding::R50kBase => tiktoken_rs::r50k_base_singleton(),
+        Encoding::O200kBase => vec![(ENDOFTEXT, 199_999), (ENDOFPROMPT, 200_018)],
+        Encoding::O200kHarmony => {
+            // tiktoken builds this as {**o200k_base specials, ...}, so <|endofprompt|> stays
+            // (id 200018, shared with <|reserved_200018|>; tiktoken-rs leaves it out).
+            let mut tokens = vec![
+                (ENDOFPROMPT, 200_018),
+                ("<|startoftext|>", 199_998),
+                (ENDOFTEXT, 199_999),
+                ("<|reserved_200000|>", 200_000),
+                ("<|reserved_200001|>", 200_001),
+                ("<|return|>", 200_002),
+                ("<|constrain|>", 200_003),
+                ("<|reserved_200004|>", 200_004),
+                ("<|channel|>", 200_005),
+                ("<|start|>", 200_006),
+                ("<|end|>", 200_007),
+                ("<|message|>", 200_008),
+                ("<|reserved_200009|>", 200_009),
+                ("<|reserved_200010|>", 200_010),
+                ("<|reserved_200011|>", 200_011),
+                ("<|call|>", 200_012),
+            ];
+            for id in 200_013..201_088u32 {
+                let text: &'static str = Box::leak(format!("<|reserved_{id}|>").into_boxed_str());
+                tokens.push((text, id));
+            }
+            tokens
+        }
+        Encoding::Cl100kBase => vec![
+            (ENDOFTEXT, 100_257),
+            (FIM_PREFIX, 100_258),
+            (FIM_MIDDLE, 100_259),
+            (FIM_SUFFIX, 100_260),
+            (ENDOFPROMPT, 100_276),
+        ],
+        Encoding::P50kBase | Encoding::R50kBase => vec![(ENDOFTEXT, 50_256)],
+        Encoding::P50kEdit => vec![
+            (ENDOFTEXT, 50_256),
+            (FIM_PREFIX, 50_281),
+            (FIM_MIDDLE, 50_282),
+            (FIM_SUFFIX, 50_283),
+        ],
     }
 }
 
-/// `<|endofprompt|>`: tiktoken's o200k_harmony inherits it from o200k_base, but tiktoken-rs 0.12
-/// leaves it out of its o200k_harmony special tokens (found by the conformance vectors).
-const HARMONY_ENDOFPROMPT: (&str, u32) = ("<|endofprompt|>", 200_018);
+/// Builds the engine for `encoding`, or says why it cannot.
+fn build(encoding: Encoding) -> std::result::Result<Bpe, String> {
+    #[cfg(any(feature = "o200k", feature = "cl100k", feature = "legacy-encodings"))]
+    let with = |ranks: &'static RankTable, pattern| {
+        Bpe::new(ranks, Specials::new(special_tokens(encoding))?, pattern)
+    };
+    match encoding {
+        #[cfg(feature = "o200k")]
+        Encoding::O200kBase | Encoding::O200kHarmony => with(o200k_ranks()?, Pattern::O200k),
+        #[cfg(feature = "cl100k")]
+        Encoding::Cl100kBase => with(cl100k_ranks()?, Pattern::Cl100k),
+        #[cfg(feature = "legacy-encodings")]
+        Encoding::P50kBase | Encoding::P50kEdit => with(p50k_ranks()?, Pattern::R50k),
+        #[cfg(feature = "legacy-encodings")]
+        Encoding::R50kBase => with(r50k_ranks()?, Pattern::R50k),
+        #[allow(unreachable_patterns)]
+        _ => Err(format!(
+            "not compiled into this build of tokenmeter (enable the cargo feature `{}`)",
+            feature_of(encoding)
+        )),
+    }
+}
 
-/// Splits `text` at each `<|endofprompt|>` when `encoding` is o200k_harmony with specials
-/// allowed, so that the pieces can go to tiktoken-rs and the marker becomes its token. Splitting
-/// first gives tiktoken's result: no special token contains `<|` past its start, so no special
-/// match can overlap the marker.
-fn harmony_segments(
-    encoding: Encoding,
-    text: &str,
-    allow_special: bool,
-) -> Option<std::str::Split<'_, &'static str>> {
-    (allow_special && encoding == Encoding::O200kHarmony && text.contains(HARMONY_ENDOFPROMPT.0))
-        .then(|| text.split(HARMONY_ENDOFPROMPT.0))
+/// The cargo feature that carries `encoding`'s rank table.
+pub(crate) fn feature_of(encoding: Encoding) -> &'static str {
+    match encoding {
+        Encoding::O200kBase | Encoding::O200kHarmony => "o200k",
+        Encoding::Cl100kBase => "cl100k",
+        Encoding::P50kBase | Encoding::P50kEdit | Encoding::R50kBase => "legacy-encodings",
+    }
+}
+
+/// The engine for `encoding`, built on first use.
+///
+/// # Errors
+/// [`Error::TokenizerLoad`] when the encoding is compiled out of this build.
+pub(crate) fn engine(encoding: Encoding) -> Result<&'static Bpe> {
+    static ENGINES: [Loaded<Bpe>; 6] = [const { OnceLock::new() }; 6];
+    let cell = Encoding::ALL
+        .iter()
+        .position(|e| *e == encoding)
+        .and_then(|index| ENGINES.get(index))
+        .ok_or_else(|| load_error(encoding, "has no engine slot"))?;
+    cell.get_or_init(|| build(encoding))
+        .as_ref()
+        .map_err(|reason| load_error(encoding, reason))
 }
 
 /// Token count of `text`; special-token text counts as ordinary text unless `allow_special`.
-pub(crate) fn count(encoding: Encoding, text: &str, allow_special: bool) -> usize {
-    let bpe = core(encoding);
-    if let Some(segments) = harmony_segments(encoding, text, allow_special) {
-        let mut pieces = 0;
-        let mut tokens = 0;
-        for segment in segments {
-            tokens += bpe.count_with_special_tokens(segment);
-            pieces += 1;
-        }
-        return tokens + pieces - 1;
-    }
-    if allow_special {
-        bpe.count_with_special_tokens(text)
-    } else {
-        bpe.count_ordinary(text)
-    }
+/// Builds no token vector.
+pub(crate) fn count(encoding: Encoding, text: &str, allow_special: bool) -> Result<usize> {
+    Ok(engine(encoding)?.count(text, allow_special))
 }
 
+/// Counts `text` but stops at the first piece that takes the count above `limit`.
 pub(crate) fn count_up_to(
     encoding: Encoding,
     text: &str,
     limit: usize,
     allow_special: bool,
-) -> CountUpTo {
-    let tokens = count(encoding, text, allow_special);
-    CountUpTo { tokens, exceeded: tokens > limit }
+) -> Result<CountUpTo> {
+    let (tokens, exceeded) = engine(encoding)?.count_up_to(text, limit, allow_special);
+    Ok(CountUpTo { tokens, exceeded })
 }
 
-pub(crate) fn encode(encoding: Encoding, text: &str, allow_special: bool) -> Vec<u32> {
-    let bpe = core(encoding);
-    if let Some(segments) = harmony_segments(encoding, text, allow_special) {
-        let mut ids = Vec::new();
-        for (i, segment) in segments.enumerate() {
-            if i > 0 {
-                ids.push(HARMONY_ENDOFPROMPT.1);
-            }
-            ids.extend(bpe.encode_with_special_tokens(segment));
-        }
-        return ids;
-    }
-    if allow_special {
-        bpe.encode_with_special_tokens(text)
-    } else {
-        bpe.encode_ordinary(text)
-    }
+/// Token ids of `text`.
+pub(crate) fn encode(encoding: Encoding, text: &str, allow_special: bool) -> Result<Vec<u32>> {
+    Ok(engine(encoding)?.encode(text, allow_special))
 }
 
+/// The bytes of token `id` (for offsets: the text of a prefix of tokens is the concatenation
+/// of their bytes).
+///
+/// # Errors
+/// [`Error::InvalidInput`] for an id outside the vocabulary.
+pub(crate) fn token_bytes(encoding: Encoding, id: u32) -> Result<&'static [u8]> {
+    engine(encoding)?.token_bytes(id).ok_or_else(|| Error::InvalidInput {
+        reason: format!("token id {id} is not in {encoding}"),
+    })
+}
+
+/// The bytes of `tokens`, concatenated.
+///
+/// # Errors
+/// [`Error::InvalidInput`] naming the first id outside the vocabulary.
 pub(crate) fn decode_bytes(encoding: Encoding, tokens: &[u32]) -> Result<Vec<u8>> {
-    let decode = |ids: &[u32]| {
-        core(encoding).decode_bytes(ids).map_err(|e| Error::InvalidInput {
-            reason: format!("token id {} is not in {}", e.token, encoding),
-        })
-    };
-    if encoding != Encoding::O200kHarmony || !tokens.contains(&HARMONY_ENDOFPROMPT.1) {
-        return decode(tokens);
+    let bpe = engine(encoding)?;
+    let mut out = Vec::with_capacity(tokens.len() * 4);
+    for &id in tokens {
+        let bytes = bpe.token_bytes(id).ok_or_else(|| Error::InvalidInput {
+            reason: format!("token id {id} is not in {encoding}"),
+        })?;
+        out.extend_from_slice(bytes);
     }
-    let mut bytes = Vec::new();
-    for (i, run) in tokens.split(|&t| t == HARMONY_ENDOFPROMPT.1).enumerate() {
-        if i > 0 {
-            bytes.extend_from_slice(HARMONY_ENDOFPROMPT.0.as_bytes());
-        }
-        bytes.extend(decode(run)?);
-    }
-    Ok(bytes)
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Run with `cargo test -p tokenmeter --lib --no-default-features --features o200k`.
+    #[cfg(not(feature = "legacy-encodings"))]
     #[test]
-    fn harmony_knows_endofprompt_as_tiktoken_does() {
-        let text = "a<|endofprompt|><|start|>b<|endofprompt|>";
-        let ids = encode(Encoding::O200kHarmony, text, true);
-        assert_eq!(ids.iter().filter(|&&t| t == 200_018).count(), 2, "{ids:?}");
-        assert!(ids.contains(&200_006), "{ids:?}");
-        assert_eq!(count(Encoding::O200kHarmony, text, true), ids.len());
-        assert_eq!(decode_bytes(Encoding::O200kHarmony, &ids).ok().as_deref(), Some(text.as_bytes()));
-        // As ordinary text it stays text.
-        assert!(!encode(Encoding::O200kHarmony, text, false).contains(&200_018));
+    fn a_compiled_out_encoding_is_a_clear_error() {
+        let err = count(Encoding::R50kBase, "hello", false).unwrap_err();
+        assert_eq!(err.code(), "TOKENIZER_LOAD");
+        assert!(err.to_string().contains("legacy-encodings"), "{err}");
+        assert!(decode_bytes(Encoding::P50kEdit, &[1]).is_err());
+    }
+
+    #[cfg(feature = "o200k")]
+    #[test]
+    fn count_up_to_stops_early_on_long_text() {
+        let text = "word ".repeat(200_000); // "word", " word" x 199999, then " "
+        let (tokens, exceeded) = engine(Encoding::O200kBase).unwrap().count_up_to(&text, 10, false);
+        assert!(exceeded);
+        assert_eq!(tokens, 11);
+        assert_eq!(count(Encoding::O200kBase, &text, false).unwrap(), 200_001);
     }
 }

@@ -180,10 +180,10 @@ impl Tokenizer {
     /// [`Error::InvalidInput`] when a Hugging Face tokenizer rejects the text.
     pub fn count(&self, text: &str) -> Result<usize> {
         match &*self.backend {
-            Backend::Tiktoken(e) => Ok(tiktoken::count(*e, text, self.allow_special)),
+            Backend::Tiktoken(e) => tiktoken::count(*e, text, self.allow_special),
             #[cfg(feature = "huggingface")]
             Backend::HuggingFace(hf) => hf.count(text, self.allow_special),
-            Backend::Estimate(p) => Ok(p.scale(tiktoken::count(p.reference, text, false))),
+            Backend::Estimate(p) => Ok(p.scale(tiktoken::count(p.reference, text, false)?)),
         }
     }
 
@@ -194,7 +194,7 @@ impl Tokenizer {
     /// As [`Tokenizer::count`].
     pub fn count_up_to(&self, text: &str, limit: usize) -> Result<CountUpTo> {
         match &*self.backend {
-            Backend::Tiktoken(e) => Ok(tiktoken::count_up_to(*e, text, limit, self.allow_special)),
+            Backend::Tiktoken(e) => tiktoken::count_up_to(*e, text, limit, self.allow_special),
             _ => {
                 let tokens = self.count(text)?;
                 Ok(CountUpTo { tokens, exceeded: tokens > limit })
@@ -209,12 +209,29 @@ impl Tokenizer {
     /// tokenizer rejects the text.
     pub fn encode(&self, text: &str) -> Result<Vec<u32>> {
         match &*self.backend {
-            Backend::Tiktoken(e) => Ok(tiktoken::encode(*e, text, self.allow_special)),
+            Backend::Tiktoken(e) => tiktoken::encode(*e, text, self.allow_special),
             #[cfg(feature = "huggingface")]
             Backend::HuggingFace(hf) => hf.encode(text, self.allow_special),
             Backend::Estimate(p) => Err(Error::invalid(format!(
                 "estimate:{} has no token ids; only counts are available",
                 p.name
+            ))),
+        }
+    }
+
+    /// The exact bytes of token `id`, for the tiktoken encodings. A token can hold part of a
+    /// UTF-8 character, so these are bytes, not text; concatenating the bytes of a prefix of
+    /// `encode(text)` gives a prefix of `text`'s bytes (handy for truncation offsets).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] for an id outside the vocabulary, or for a backend that is not
+    /// a tiktoken encoding.
+    pub fn token_bytes(&self, id: u32) -> Result<Vec<u8>> {
+        match &*self.backend {
+            Backend::Tiktoken(e) => Ok(tiktoken::token_bytes(*e, id)?.to_vec()),
+            _ => Err(Error::invalid(format!(
+                "{} has no byte-level vocabulary; token bytes exist for tiktoken encodings only",
+                self.name()
             ))),
         }
     }

