@@ -123,7 +123,10 @@ def run_count(name, cases, root):
             text, want = inp["text"], c["expect"]
             check(tok.count(text) == want["tokens"], f"count {tok.count(text)} != {want['tokens']}")
             check(tok.encode(text) == want["ids"], "ids differ")
-            check(tok.decode(want["ids"]) == text, "decode(ids) != text")
+            # decode(encode(t)) == t for ordinary text; with specials allowed, o200k_harmony's
+            # id 200018 has two names (<|endofprompt|> and <|reserved_200018|>), so no identity.
+            if not allow:
+                check(tok.decode(want["ids"]) == text, "decode(ids) != text")
             up = tok.count_up_to(text, want["tokens"])
             check(not up.exceeded and up.tokens == want["tokens"], f"count_up_to(count) = {up}")
             if want["tokens"] > 0:
@@ -235,7 +238,7 @@ def main():
         doc = json.loads(f.read_text(encoding="utf-8"))
         run = RUNNERS.get(doc.get("op", f.stem))
         if run is None:
-            skipped.append(f"{f.name} (op {doc.get('op')} not wrapped yet)")
+            skipped.append(f"{f.name} (op {doc.get('op')}: not run by this runner; ConformanceMain.kt runs it)")
             continue
         run(f.stem, doc["cases"], root)
     for op in RUNNERS:
