@@ -5,12 +5,14 @@
 //! 1. Checks that every engine gives tiktoken-rs's count on every corpus file (tokenmeter,
 //!    bpe-openai: must be equal or the run fails; `tokenizers`: differences are reported).
 //! 2. Times `count` on the whole corpus, one thread, best of `--runs` (default 5), and prints
-//!    MB/s and each engine's ratio against tokenmeter, for o200k_base and cl100k_base.
+//!    MB/s and each engine's ratio against tokenmeter, for o200k_base and cl100k_base. MB/s is
+//!    given by this thread's CPU time (/proc/thread-self/schedstat; steady on a busy machine)
+//!    and by wall time.
 //! 3. For o200k_base, starts this binary again once per engine (`--load-only ENGINE`) so each
 //!    load is measured in a fresh process: time until the first count returns, and resident
 //!    memory (VmRSS now, VmHWM peak) from /proc/self/status.
 //!
-//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N]`
+//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N] [--engines a,b]`
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -63,15 +65,34 @@ fn status_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// `--load-only ENGINE`: load o200k, count once, print `ms rss_kb hwm_kb base_rss_kb`.
+/// CPU time this thread has run, in nanoseconds (first field of /proc/thread-self/schedstat).
+/// Unlike wall time it does not grow while other processes hold the CPU.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `--load-only ENGINE`: load o200k, count once, print
+/// `wall_ms cpu_ms rss_kb hwm_kb base_rss_kb`.
 fn load_only(engine: &str) {
     let base = status_kb("VmRSS:");
+    let cpu = cpu_ns();
     let start = Instant::now();
     let count = counter(engine, "o200k").expect("engine unavailable");
     let n = count("Hello, world! Loading the encoder takes how long?");
     let elapsed = start.elapsed();
+    let cpu = cpu_ns().saturating_sub(cpu);
     assert!(n > 0);
-    println!("{:.2} {} {} {}", elapsed.as_secs_f64() * 1e3, status_kb("VmRSS:"), status_kb("VmHWM:"), base);
+    println!(
+        "{:.2} {:.2} {} {} {}",
+        elapsed.as_secs_f64() * 1e3,
+        cpu as f64 / 1e6,
+        status_kb("VmRSS:"),
+        status_kb("VmHWM:"),
+        base
+    );
 }
 
 fn main() {
@@ -86,6 +107,13 @@ fn main() {
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(5);
 
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--engines")
+        .and_then(|i| args.get(i + 1))
+        .map(|list| list.split(',').map(str::to_string).collect());
+    let selected = |engine: &str| only.as_ref().is_none_or(|l| l.iter().any(|e| e == engine));
+
     let files = common::corpus_files();
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     println!("corpus: {} ({} files, {:.2} MB)", common::corpus_dir().display(), files.len(), bytes as f64 / 1e6);
@@ -99,8 +127,9 @@ fn main() {
         let expected: Vec<usize> = files.iter().map(|(_, t)| reference(t)).collect();
         let total: usize = expected.iter().sum();
         println!("tiktoken-rs total: {total} tokens");
-        let mut results: Vec<(&str, f64)> = Vec::new();
-        for engine in ENGINES {
+        // (engine, MB/s by this thread's CPU time, MB/s by wall time)
+        let mut results: Vec<(&str, f64, f64)> = Vec::new();
+        for engine in ENGINES.into_iter().filter(|e| selected(e)) {
             let Some(count) = counter(engine, encoding) else {
                 println!("{engine:<12} skipped: {} not found (run benches/corpus.py)", tokenizer_json(encoding).display());
                 continue;
@@ -120,47 +149,57 @@ fn main() {
                     panic!("{msg}");
                 }
             }
-            let mut best = Duration::MAX;
+            let (mut best_wall, mut best_cpu) = (Duration::MAX, u64::MAX);
             for _ in 0..runs {
+                let cpu = cpu_ns();
                 let start = Instant::now();
                 let n: usize = files.iter().map(|(_, t)| count(std::hint::black_box(t))).sum();
-                best = best.min(start.elapsed());
+                best_wall = best_wall.min(start.elapsed());
+                best_cpu = best_cpu.min(cpu_ns().saturating_sub(cpu));
                 std::hint::black_box(n);
             }
-            let mbps = bytes as f64 / 1e6 / best.as_secs_f64();
-            results.push((engine, mbps));
+            let cpu_mbps = bytes as f64 / 1e6 / (best_cpu.max(1) as f64 / 1e9);
+            let wall_mbps = bytes as f64 / 1e6 / best_wall.as_secs_f64();
+            results.push((engine, cpu_mbps, wall_mbps));
         }
-        let ours = results.iter().find(|(e, _)| *e == "tokenmeter").map_or(1.0, |r| r.1);
-        println!("{:<12} {:>9} {:>22}", "engine", "MB/s", "tokenmeter is N x");
-        for (engine, mbps) in &results {
-            println!("{engine:<12} {mbps:>9.2} {:>21.2}x", ours / mbps);
+        let ours = results.iter().find(|r| r.0 == "tokenmeter").map_or((1.0, 1.0), |r| (r.1, r.2));
+        println!(
+            "{:<12} {:>10} {:>20} {:>11} {:>20}",
+            "engine", "MB/s (CPU)", "tokenmeter is N x", "MB/s (wall)", "tokenmeter is N x"
+        );
+        for (engine, cpu, wall) in &results {
+            println!("{engine:<12} {cpu:>10.2} {:>19.2}x {wall:>11.2} {:>19.2}x", ours.0 / cpu, ours.1 / wall);
         }
     }
 
     println!("\n== load o200k_base in a fresh process, first count included ==");
-    println!("{:<12} {:>10} {:>14} {:>14} {:>16}", "engine", "load ms", "VmRSS MB", "VmHWM MB", "RSS before MB");
+    println!(
+        "{:<12} {:>12} {:>12} {:>10} {:>10} {:>14}",
+        "engine", "load wall ms", "load CPU ms", "VmRSS MB", "VmHWM MB", "RSS before MB"
+    );
     let exe = std::env::current_exe().unwrap();
-    for engine in ENGINES {
+    for engine in ENGINES.into_iter().filter(|e| selected(e)) {
         if engine == "tokenizers" && !tokenizer_json("o200k").is_file() {
             continue;
         }
         let mut samples = Vec::new();
-        for _ in 0..3 {
+        for _ in 0..5 {
             let out = Command::new(&exe).args(["--load-only", engine]).output().unwrap();
             assert!(out.status.success(), "{engine}: {}", String::from_utf8_lossy(&out.stderr));
             let line = String::from_utf8_lossy(&out.stdout).into_owned();
             let v: Vec<f64> = line.split_whitespace().filter_map(|x| x.parse().ok()).collect();
             samples.push(v);
         }
-        // Median load time of three fresh processes; memory from that same process.
-        samples.sort_by(|a, b| a[0].total_cmp(&b[0]));
-        let m = &samples[1];
+        // The run with the median CPU time of five fresh processes.
+        samples.sort_by(|a, b| a[1].total_cmp(&b[1]));
+        let m = &samples[2];
         println!(
-            "{engine:<12} {:>10.1} {:>14.1} {:>14.1} {:>16.1}",
+            "{engine:<12} {:>12.1} {:>12.1} {:>10.1} {:>10.1} {:>14.1}",
             m[0],
-            m[1] / 1024.0,
+            m[1],
             m[2] / 1024.0,
-            m[3] / 1024.0
+            m[3] / 1024.0,
+            m[4] / 1024.0
         );
     }
 }

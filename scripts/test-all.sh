@@ -10,6 +10,9 @@ section "rust: build and test the workspace"
 cargo test --workspace --all-targets
 cargo test --workspace --doc
 
+section "rust: an encoding left out by cargo features is a clear error"
+cargo test -p tokenmeter --lib --no-default-features --features o200k
+
 section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
 PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
 

@@ -42,6 +42,7 @@ fn read_texts(dir: &Path) -> Vec<(String, String)> {
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "rs" || x == "json"))
+        .filter(|p| !p.ends_with("MANIFEST.txt"))
         .filter_map(|p| {
             let text = std::fs::read_to_string(&p).ok()?;
             Some((p.file_name()?.to_string_lossy().into_owned(), text))

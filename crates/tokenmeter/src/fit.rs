@@ -405,6 +405,16 @@ mod tests {
     }
 
     #[test]
+    fn model_budget_is_the_window_minus_the_reserve() {
+        let model = crate::Catalog::bundled().get("gpt-4o").unwrap();
+        let window = model.context_window as usize;
+        let err = fit_messages_for_model(model, &history(), &[], window, &FitPolicy::default()).unwrap_err();
+        assert_eq!(err.code(), "INVALID_INPUT");
+        let f = fit_messages_for_model(model, &history(), &[], 1_000, &FitPolicy::default()).unwrap();
+        assert_eq!((f.budget, f.kept.len()), (window - 1_000, 7));
+    }
+
+    #[test]
     fn priming_matches_the_published_rule() {
         let t = tok();
         let cost = MessageCost::new(&t, ChatFormat::Openai).unwrap();

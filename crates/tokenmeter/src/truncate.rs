@@ -185,7 +185,9 @@ impl Tokenizer {
 /// (or starts) on a token boundary that is also a grapheme boundary; and it is maximal: keeping
 /// the next candidate's worth of text more would exceed the budget. For [`Keep::Both`] the head
 /// gets half the budget left after the marker and the tail the rest; text that already fits is
-/// returned unchanged, without a marker.
+/// returned unchanged, without a marker (for inputs over 64 KiB this is checked only when the
+/// two ends leave a middle of at most 2 KiB, so such an input is never counted whole). Each
+/// end is maximal for its share; the joined text is counted and never exceeds the budget.
 ///
 /// ```
 /// use tokenmeter::{Encoding, Keep, Tokenizer, TruncateOptions};
@@ -251,20 +253,33 @@ enum BothEnds {
 }
 
 fn both_ends(tokenizer: &Tokenizer, text: &str, budget: usize, marker: &str) -> Result<BothEnds> {
-    let (end, tokens) = best_cut(tokenizer, text, Side::Head, budget)?;
-    if end == text.len() {
-        return Ok(BothEnds::Whole(tokens));
+    // Does the whole text fit? For a short text that is one cheap count; a long one is not
+    // counted whole: the check runs only when the two ends leave a middle of at most
+    // `EDGE_SLACK` bytes (a longer middle that would fit under the marker's tokens is cut anyway).
+    if text.len() <= WHOLE_TEXT_BYTES {
+        let whole = tokenizer.count_up_to(text, budget)?;
+        if !whole.exceeded {
+            return Ok(BothEnds::Whole(whole.tokens));
+        }
     }
     let marker_tokens = tokenizer.count(marker)?;
     if marker_tokens >= budget {
         return Err(Error::BudgetExceeded { needed: marker_tokens + 1, budget });
     }
     let mut rest = budget - marker_tokens;
+    let mut first = text.len() > WHOLE_TEXT_BYTES;
     loop {
         let (head, head_tokens) = best_cut(tokenizer, text, Side::Head, rest - rest / 2)?;
         let after = text.get(head..).unwrap_or("");
         let (tail_rel, _) = best_cut(tokenizer, after, Side::Tail, rest - head_tokens)?;
         let tail_start = head + tail_rel;
+        if first && tail_start - head <= EDGE_SLACK {
+            let whole = tokenizer.count_up_to(text, budget)?;
+            if !whole.exceeded {
+                return Ok(BothEnds::Whole(whole.tokens));
+            }
+        }
+        first = false;
         let mut joined = String::with_capacity(head + marker.len() + text.len() - tail_start);
         joined.push_str(text.get(..head).unwrap_or(""));
         joined.push_str(marker);
@@ -514,6 +529,38 @@ mod tests {
             .truncate(&text, &TruncateOptions::new(3).with_keep(Keep::Both).with_marker(" and then a long marker "))
             .unwrap_err();
         assert_eq!(err.code(), "BUDGET_EXCEEDED");
+    }
+
+    /// A Hugging Face tokenizer cuts on the offsets it reports (a word-level vocabulary with a
+    /// whitespace pre-tokenizer: one token per word, spaces between tokens belong to none).
+    #[cfg(feature = "huggingface")]
+    #[test]
+    fn hugging_face_offsets_are_cut_points() {
+        let json = r#"{"version":"1.0","truncation":null,"padding":null,"added_tokens":[],
+            "normalizer":null,"pre_tokenizer":{"type":"Whitespace"},"post_processor":null,"decoder":null,
+            "model":{"type":"WordLevel","vocab":{"[UNK]":0,"hello":1,"world":2,"a":3,"b":4},"unk_token":"[UNK]"}}"#;
+        let tok = Tokenizer::from_hf_bytes(json.as_bytes()).unwrap();
+        let text = "hello world a b hello";
+        let spans = tok.encode_with_offsets(text).unwrap();
+        assert_eq!(spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>(), vec![(0, 5), (6, 11), (12, 13), (14, 15), (16, 21)]);
+        let head = tok.truncate(text, &TruncateOptions::new(3)).unwrap();
+        assert_eq!((head.text.as_str(), head.tokens), ("hello world a", 3));
+        let tail = tok.truncate(text, &TruncateOptions::new(2).with_keep(Keep::Tail)).unwrap();
+        assert_eq!((tail.text.as_str(), tail.tokens), ("b hello", 2));
+    }
+
+    /// An estimate cuts on its reference encoding's boundaries and is checked by its own count.
+    #[test]
+    fn estimates_truncate_by_their_own_count_and_say_so() {
+        let name = crate::EstimateProfile::all()[0].name.clone();
+        let tok = Tokenizer::estimate(&name).unwrap();
+        let text = "The quick brown fox jumps over the lazy dog. ".repeat(40);
+        for budget in [1usize, 9, 50, 200] {
+            let t = tok.truncate(&text, &TruncateOptions::new(budget)).unwrap();
+            assert!(!t.exact);
+            assert!(t.tokens <= budget && t.tokens == tok.count(&t.text).unwrap());
+            assert!(text.starts_with(&t.text));
+        }
     }
 
     /// A long input goes through the window path; its answer must equal the whole-text rule:

@@ -39,14 +39,6 @@ def quote(text):
     return "\n".join(">" if not l else "> " + l for l in text.split("\n"))
 
 
-thread = ""
-for sender, date, body in messages:
-    if thread:
-        thread = f"{body}\n\nOn {date}, {sender.split(' <')[0]} wrote:\n{quote(thread)}"
-    else:
-        thread = body
-    last = (sender, date)
-
 # The export lists every message of the conversation, newest first, each with its quotes.
 exports, built = [], ""
 for sender, date, body in messages:

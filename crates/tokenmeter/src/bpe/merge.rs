@@ -3,8 +3,8 @@
 //! adjacent pair is a token.
 //!
 //! Two implementations of the same rule:
-//! - short pieces (the vast majority): tiktoken's own array form on the stack, O(n^2) in the
-//!   piece length but with no allocation and tiny constants;
+//! - short pieces (the vast majority): tiktoken's scan-for-the-minimum form, O(n^2) in the
+//!   piece length, on a stack-allocated linked list (no allocation, nothing shifted);
 //! - long pieces (a run of letters without spaces, base64 blobs, minified code): a doubly
 //!   linked list of parts plus a min-heap of candidate pairs keyed by `(rank, start)`, so the
 //!   leftmost lowest-rank pair is popped first, exactly as the array form picks it. Stale heap
@@ -40,48 +40,47 @@ pub(crate) fn merge_count(piece: &[u8], ranks: &RankTable) -> usize {
 fn merge_small(piece: &[u8], ranks: &RankTable, emit: &mut impl FnMut(usize, usize)) {
     let n = piece.len();
     let rank_of = |a: usize, b: usize| piece.get(a..b).and_then(|s| ranks.get(s)).unwrap_or(u32::MAX);
-    // parts[i] = (start of part i, rank of part i merged with part i + 1).
-    let mut starts = [0u8; SMALL + 1];
+    // Parts as a linked list of boundaries (merging unlinks one, so nothing is shifted):
+    // part `i` covers piece[i..next[i]]; `pair[i]` is the rank of part `i` merged with the
+    // part after it (u32::MAX: not a token, or no part after it).
+    let mut next = [0u8; SMALL + 1];
     let mut pair = [u32::MAX; SMALL + 1];
-    for i in 0..=n {
-        starts[i] = i as u8;
-    }
-    // `starts` holds offsets up to SMALL, which fits a u8 only when SMALL < 256.
+    // Offsets up to SMALL must fit a u8.
     const _: () = assert!(SMALL < 256);
+    for i in 0..n {
+        next[i] = (i + 1) as u8;
+    }
     for i in 0..n.saturating_sub(1) {
         pair[i] = rank_of(i, i + 2);
     }
-    let mut len = n + 1;
     loop {
-        let mut best = u32::MAX;
-        let mut at = 0;
-        for (i, &r) in pair[..len - 1].iter().enumerate() {
-            if r < best {
-                best = r;
-                at = i;
+        // The lowest rank, leftmost on ties (strict `<`), with the part before it.
+        let (mut best, mut at, mut before) = (u32::MAX, 0usize, usize::MAX);
+        let (mut prev, mut i) = (usize::MAX, 0usize);
+        while i < n {
+            if pair[i] < best {
+                (best, at, before) = (pair[i], i, prev);
             }
+            prev = i;
+            i = next[i] as usize;
         }
         if best == u32::MAX {
             break;
         }
-        // Merge part `at` with part `at + 1`: drop boundary `at + 1`.
-        starts.copy_within(at + 2..len, at + 1);
-        pair.copy_within(at + 2..len, at + 1);
-        len -= 1;
-        let end_after = |i: usize| if i + 2 < len { starts[i + 2] as usize } else { usize::MAX };
-        pair[at] = match end_after(at) {
-            usize::MAX => u32::MAX,
-            end => rank_of(starts[at] as usize, end),
-        };
-        if at > 0 {
-            pair[at - 1] = match end_after(at - 1) {
-                usize::MAX => u32::MAX,
-                end => rank_of(starts[at - 1] as usize, end),
-            };
+        // Merge part `at` with the part after it.
+        let right = next[at] as usize;
+        let end = next[right] as usize;
+        next[at] = end as u8;
+        pair[at] = if end < n { rank_of(at, next[end] as usize) } else { u32::MAX };
+        if before != usize::MAX {
+            pair[before] = rank_of(before, end);
         }
     }
-    for i in 0..len - 1 {
-        emit(starts[i] as usize, starts[i + 1] as usize);
+    let mut i = 0;
+    while i < n {
+        let end = next[i] as usize;
+        emit(i, end);
+        i = end;
     }
 }
 
