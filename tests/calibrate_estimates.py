@@ -318,7 +318,11 @@ def main() -> None:
                          "SentencePieceTokenizer), which needs far more tokens: "
                          + describe(measured[key("model.v7")])
                          + f"; its own best ratio would be {fit([p for p in inside(measured[key('model.v7')])])[0]} "
-                         f"(worst error {fit([p for p in inside(measured[key('model.v7')])])[1]})"),
+                         f"(worst error {fit([p for p in inside(measured[key('model.v7')])])[1]}), "
+                         "the mistral_v7 profile"),
+        measured_profile("mistral_v7", ["model.v7"], "Mistral Large 2411 (and other Mistral models on "
+                         "the SentencePiece v7 tokenizer): mistral_instruct_tokenizer_241114.model.v7 counted "
+                         "with mistral-common's own SentencePieceTokenizer"),
     ]
 
     # Anthropic: the Claude 3+ tokenizer is not public. The shape across scripts comes from the
