@@ -4,7 +4,8 @@
 //!
 //! 1. Checks that every engine gives tiktoken-rs's count on every corpus file (tokenmeter,
 //!    bpe-openai: must be equal or the run fails; `tokenizers`: differences are reported).
-//! 2. Times `count` on the whole corpus, one thread, best of `--runs` (default 5), and prints
+//! 2. Times `count` on the whole corpus, one thread, best of `--runs` (default 5; the engines
+//!    take turns within each run, so they share the machine's conditions), and prints
 //!    MB/s and each engine's ratio against tokenmeter, for o200k_base and cl100k_base. MB/s is
 //!    given by this thread's CPU time (/proc/thread-self/schedstat; steady on a busy machine)
 //!    and by wall time.
@@ -12,7 +13,9 @@
 //!    load is measured in a fresh process: time until the first count returns, and resident
 //!    memory (VmRSS now, VmHWM peak) from /proc/self/status.
 //!
-//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N] [--engines a,b]`
+//! `cargo run --release -p tokenmeter-benches --bin compare [-- --runs N] [--engines a,b] [--per-file] [--no-load]`
+//! (`--per-file` adds MB/s per corpus file, to see which scripts an engine is slow on;
+//! `--no-load` skips step 3)
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -113,6 +116,7 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(|list| list.split(',').map(str::to_string).collect());
     let selected = |engine: &str| only.as_ref().is_none_or(|l| l.iter().any(|e| e == engine));
+    let per_file = args.iter().any(|a| a == "--per-file");
 
     let files = common::corpus_files();
     let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
@@ -127,8 +131,10 @@ fn main() {
         let expected: Vec<usize> = files.iter().map(|(_, t)| reference(t)).collect();
         let total: usize = expected.iter().sum();
         println!("tiktoken-rs total: {total} tokens");
-        // (engine, MB/s by this thread's CPU time, MB/s by wall time)
-        let mut results: Vec<(&str, f64, f64)> = Vec::new();
+        // Check every engine's counts first, then time them round-robin: each run times every
+        // engine once, so all engines see the same machine conditions (this VM drifts by +-30%
+        // over seconds) and the ratios compare like with like.
+        let mut engines: Vec<(&str, Counter)> = Vec::new();
         for engine in ENGINES.into_iter().filter(|e| selected(e)) {
             let Some(count) = counter(engine, encoding) else {
                 println!("{engine:<12} skipped: {} not found (run benches/corpus.py)", tokenizer_json(encoding).display());
@@ -149,19 +155,41 @@ fn main() {
                     panic!("{msg}");
                 }
             }
-            let (mut best_wall, mut best_cpu) = (Duration::MAX, u64::MAX);
-            for _ in 0..runs {
+            engines.push((engine, count));
+        }
+        // Per engine: best wall time, best CPU time, best wall time per file (`--per-file`).
+        let mut best_wall = vec![Duration::MAX; engines.len()];
+        let mut best_cpu = vec![u64::MAX; engines.len()];
+        let mut best_file = vec![vec![Duration::MAX; files.len()]; engines.len()];
+        for _ in 0..runs {
+            for (e, (_, count)) in engines.iter().enumerate() {
                 let cpu = cpu_ns();
                 let start = Instant::now();
-                let n: usize = files.iter().map(|(_, t)| count(std::hint::black_box(t))).sum();
-                best_wall = best_wall.min(start.elapsed());
-                best_cpu = best_cpu.min(cpu_ns().saturating_sub(cpu));
+                let mut n = 0;
+                for ((_, t), best) in files.iter().zip(&mut best_file[e]) {
+                    // Wall time: schedstat is only updated when the thread is scheduled, too
+                    // coarse for one file.
+                    let file_start = Instant::now();
+                    n += count(std::hint::black_box(t));
+                    *best = (*best).min(file_start.elapsed());
+                }
+                best_wall[e] = best_wall[e].min(start.elapsed());
+                best_cpu[e] = best_cpu[e].min(cpu_ns().saturating_sub(cpu));
                 std::hint::black_box(n);
             }
-            let cpu_mbps = bytes as f64 / 1e6 / (best_cpu.max(1) as f64 / 1e9);
-            let wall_mbps = bytes as f64 / 1e6 / best_wall.as_secs_f64();
-            results.push((engine, cpu_mbps, wall_mbps));
         }
+        // (engine, MB/s by this thread's CPU time, MB/s by wall time)
+        let results: Vec<(&str, f64, f64)> = engines
+            .iter()
+            .enumerate()
+            .map(|(e, (engine, _))| {
+                let cpu_mbps = bytes as f64 / 1e6 / (best_cpu[e].max(1) as f64 / 1e9);
+                let wall_mbps = bytes as f64 / 1e6 / best_wall[e].as_secs_f64();
+                (*engine, cpu_mbps, wall_mbps)
+            })
+            .collect();
+        let file_times: Vec<(&str, Vec<Duration>)> =
+            engines.iter().map(|(engine, _)| *engine).zip(best_file).collect();
         let ours = results.iter().find(|r| r.0 == "tokenmeter").map_or((1.0, 1.0), |r| (r.1, r.2));
         println!(
             "{:<12} {:>10} {:>20} {:>11} {:>20}",
@@ -170,8 +198,27 @@ fn main() {
         for (engine, cpu, wall) in &results {
             println!("{engine:<12} {cpu:>10.2} {:>19.2}x {wall:>11.2} {:>19.2}x", ours.0 / cpu, ours.1 / wall);
         }
+        if per_file {
+            // MB/s by wall time (best of the runs), per corpus file: where an engine wins or
+            // loses.
+            print!("{:<28}", "file (MB/s, wall)");
+            for (engine, _) in &file_times {
+                print!(" {engine:>12}");
+            }
+            println!();
+            for (i, (name, text)) in files.iter().enumerate() {
+                print!("{name:<28}");
+                for (_, times) in &file_times {
+                    print!(" {:>12.2}", text.len() as f64 / 1e6 / times[i].as_secs_f64());
+                }
+                println!();
+            }
+        }
     }
 
+    if args.iter().any(|a| a == "--no-load") {
+        return;
+    }
     println!("\n== load o200k_base in a fresh process, first count included ==");
     println!(
         "{:<12} {:>12} {:>12} {:>10} {:>10} {:>14}",
