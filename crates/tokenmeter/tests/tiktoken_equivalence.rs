@@ -193,7 +193,7 @@ fn random_text_r50k_base() {
     random_text_matches(Encoding::R50kBase);
 }
 
-/// Long pieces take the heap-based merge; these hit it with repetitive and random bytes.
+/// Long pieces take the tree-based merge; these hit it with repetitive and random bytes.
 #[test]
 fn long_pieces_match() {
     let mut texts = vec![
@@ -266,7 +266,15 @@ fn corpus_counts_match() {
         for (path, text) in &files {
             let expected = reference_encode(encoding, text, false);
             assert_eq!(tok.encode(text).unwrap(), expected, "{encoding} {path}");
-            assert_eq!(tok.count(text).unwrap(), expected.len(), "{encoding} {path}");
+            // Whole files are long enough for the per-call memo of merged pieces; count and
+            // count_up_to must still agree with the reference.
+            let n = expected.len();
+            assert_eq!(tok.count(text).unwrap(), n, "{encoding} {path}");
+            let up = tok.count_up_to(text, n).unwrap();
+            assert_eq!((up.tokens, up.exceeded), (n, false), "{encoding} {path}");
+            if n > 0 {
+                assert!(tok.count_up_to(text, n - 1).unwrap().exceeded, "{encoding} {path}");
+            }
         }
     }
 }

@@ -9,7 +9,7 @@
 //!    in real text), else tiktoken's rank merge ([`merge`]) over the rank table ([`ranks`]).
 //!
 //! Counting never builds a token vector, and `count_up_to` stops at the first piece that takes
-//! the count past the limit.
+//! the count past the limit. Counting a long text merges each distinct piece once ([`memo`]).
 //!
 //! Performance notes (what was tried and kept or dropped):
 //! - regex engines for the pre-split: fancy-regex (tiktoken-rs) runs at about 12 MB/s and
@@ -26,12 +26,14 @@
 )]
 
 pub(crate) mod char_class;
+pub(crate) mod memo;
 pub(crate) mod merge;
 pub(crate) mod pretokenize;
 pub(crate) mod ranks;
 pub(crate) mod special;
 
 use char_class::CharClasses;
+use memo::Memo;
 use pretokenize::{Pattern, Pieces};
 use ranks::RankTable;
 use special::Specials;
@@ -60,11 +62,11 @@ impl Bpe {
     /// Visits the tokens of `text` as `Token`s, left to right; `visit` returns `Err(Stop)` to
     /// stop early.
     #[inline]
-    fn walk(
+    fn walk<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         allow_special: bool,
-        visit: &mut impl FnMut(Token<'_>) -> Result<(), Stop>,
+        visit: &mut impl FnMut(Token<'t>) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         if !allow_special {
             return self.walk_ordinary(text, visit);
@@ -79,10 +81,10 @@ impl Bpe {
     }
 
     #[inline]
-    fn walk_ordinary(
+    fn walk_ordinary<'t>(
         &self,
-        text: &str,
-        visit: &mut impl FnMut(Token<'_>) -> Result<(), Stop>,
+        text: &'t str,
+        visit: &mut impl FnMut(Token<'t>) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         for piece in Pieces::new(text, self.pattern, self.classes) {
             if piece.len() == 1 {
@@ -98,25 +100,25 @@ impl Bpe {
 
     /// Number of tokens in `text`.
     pub(crate) fn count(&self, text: &str, allow_special: bool) -> usize {
-        let mut n = 0;
-        let _ = self.walk(text, allow_special, &mut |token| {
-            n += match token {
-                Token::Merge(piece) => merge::merge_count(piece, self.ranks),
-                _ => 1,
-            };
-            Ok(())
-        });
-        n
+        self.count_up_to(text, usize::MAX, allow_special).0
     }
 
     /// The token count when it is at most `limit`; otherwise some count above `limit` (the
     /// walk stops at the first piece that passes it).
     pub(crate) fn count_up_to(&self, text: &str, limit: usize, allow_special: bool) -> (usize, bool) {
+        // A long text remembers its merged pieces ([`memo`]); the memo is sized by what the
+        // walk can reach (about 4 bytes per token), so `count_up_to` stays bounded by the
+        // limit, not the text.
+        let reach = text.len().min(limit.saturating_mul(4));
+        let mut memo = (reach >= memo::MIN_TEXT).then(|| Memo::for_text(reach));
         let mut n = 0;
         let stopped = self
             .walk(text, allow_special, &mut |token| {
                 n += match token {
-                    Token::Merge(piece) => merge::merge_count(piece, self.ranks),
+                    Token::Merge(piece) => match memo.as_mut() {
+                        Some(memo) => memo.count(piece, |p| merge::merge_count(p, self.ranks)),
+                        None => merge::merge_count(piece, self.ranks),
+                    },
                     _ => 1,
                 };
                 if n > limit { Err(Stop) } else { Ok(()) }

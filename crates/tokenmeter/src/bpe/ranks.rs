@@ -45,32 +45,58 @@ struct Slot {
 
 const EMPTY: Slot = Slot { word: 0, meta: 0 };
 
-/// The first (up to) 8 bytes of `bytes` as a little-endian word.
+/// The first (up to) 8 bytes of `bytes` as a little-endian word, zero-padded.
 #[inline(always)]
 fn first_word(bytes: &[u8]) -> u64 {
-    // Fixed-size reads compile to plain loads; a variable-length copy would call memmove.
+    // Fixed-size reads compile to plain loads; a variable-length copy would call memmove. A
+    // short key is read as two overlapping halves (the shared bytes are equal, so `|` keeps
+    // them), never byte by byte.
     if let Some(head) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*head);
     }
-    let mut word = 0u64;
-    for (i, &b) in bytes.iter().enumerate() {
-        word |= u64::from(b) << (8 * i);
+    let len = bytes.len();
+    match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>(), bytes.first_chunk::<2>(), bytes.last_chunk::<2>()) {
+        (Some(lo), Some(hi), _, _) => {
+            u64::from(u32::from_le_bytes(*lo)) | (u64::from(u32::from_le_bytes(*hi)) << (8 * (len - 4)))
+        }
+        (_, _, Some(lo), Some(hi)) => {
+            u64::from(u16::from_le_bytes(*lo)) | (u64::from(u16::from_le_bytes(*hi)) << (8 * (len - 2)))
+        }
+        _ => bytes.first().map_or(0, |&b| u64::from(b)),
     }
-    word
 }
 
-/// Hash of a key given its first word (multiply-rotate over 8-byte words). Not hardened
-/// against chosen keys: a bad case costs longer probes, never a wrong answer.
+/// The last 8 bytes of `bytes` (at least 8 long) as a little-endian word.
+#[inline(always)]
+fn last_word(bytes: &[u8]) -> u64 {
+    bytes.last_chunk::<8>().map_or(0, |tail| u64::from_le_bytes(*tail))
+}
+
+/// Hash of a key given its first word (multiply-rotate over 8-byte words; a key longer than
+/// 8 bytes adds its whole 8-byte words and then its last 8 bytes, which may overlap). Not
+/// hardened against chosen keys: a bad case costs longer probes, never a wrong answer.
 #[inline(always)]
 fn key_hash(bytes: &[u8], word: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut h = (word ^ (bytes.len() as u64).rotate_right(8)).wrapping_mul(K);
     if bytes.len() > 8 {
-        for chunk in bytes[8..].chunks(8) {
-            h = (h.rotate_left(23) ^ first_word(chunk)).wrapping_mul(K);
+        let mut rest = &bytes[8..];
+        while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
+            if tail.is_empty() {
+                break;
+            }
+            h = (h.rotate_left(23) ^ u64::from_le_bytes(*chunk)).wrapping_mul(K);
+            rest = tail;
         }
+        h = (h.rotate_left(23) ^ last_word(bytes)).wrapping_mul(K);
     }
     h ^ (h >> 32)
+}
+
+/// The hash the rank table uses, for other tables keyed by byte strings.
+#[inline(always)]
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
+    key_hash(bytes, first_word(bytes))
 }
 
 impl RankTable {
@@ -189,7 +215,7 @@ impl RankTable {
     }
 
     /// The rank of `bytes`, if they are a token.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, bytes: &[u8]) -> Option<u32> {
         match *bytes {
             [] => return None,
@@ -266,6 +292,16 @@ mod tests {
             }
             assert!(n > 50_000, "{name}: only {n} tokens");
             assert_eq!(table.get(b"\xff\xfe\xfd not a token \x00"), None);
+        }
+    }
+
+    #[test]
+    fn first_word_reads_short_keys_zero_padded() {
+        let bytes = [0x11u8, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99];
+        for len in 0..=bytes.len() {
+            let key = &bytes[..len];
+            let expected = key.iter().take(8).enumerate().fold(0u64, |w, (i, &b)| w | (u64::from(b) << (8 * i)));
+            assert_eq!(first_word(key), expected, "length {len}");
         }
     }
 
