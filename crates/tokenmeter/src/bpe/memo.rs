@@ -12,7 +12,7 @@
 use super::ranks;
 
 /// Shortest text that gets a memo.
-pub(crate) const MIN_TEXT: usize = 4096;
+pub(crate) const MIN_TEXT: usize = 1024;
 
 /// Open-addressing table (linear probing) from piece bytes to token count.
 pub(crate) struct Memo<'a> {
@@ -27,8 +27,8 @@ pub(crate) struct Memo<'a> {
 impl<'a> Memo<'a> {
     /// A memo sized for a text of `text_len` bytes.
     pub(crate) fn for_text(text_len: usize) -> Self {
-        // About one slot per 16 bytes of text, between 1K and 64K slots.
-        let capacity = (text_len / 16).clamp(1 << 10, 1 << 16).next_power_of_two();
+        // About one slot per 8 bytes of text, between 256 and 64K slots (6 KB to 1.5 MB).
+        let capacity = (text_len / 8).clamp(1 << 8, 1 << 16).next_power_of_two();
         Self { slots: vec![(&[][..], 0); capacity], mask: capacity - 1, room: capacity / 2 }
     }
 
@@ -75,7 +75,7 @@ mod tests {
                 assert_eq!(got, w.len() + i, "round {round}, word {w}");
             }
         }
-        // 1024 slots take 512 pieces; the rest are merged again in round two.
-        assert_eq!(merges, 5000 + (5000 - 512));
+        // 256 slots take 128 pieces; the rest are merged again in round two.
+        assert_eq!(merges, 5000 + (5000 - 128));
     }
 }
