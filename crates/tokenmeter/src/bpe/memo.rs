@@ -27,8 +27,8 @@ pub(crate) struct Memo<'a> {
 impl<'a> Memo<'a> {
     /// A memo sized for a text of `text_len` bytes.
     pub(crate) fn for_text(text_len: usize) -> Self {
-        // About one slot per 8 bytes of text, between 256 and 64K slots (6 KB to 1.5 MB).
-        let capacity = (text_len / 8).clamp(1 << 8, 1 << 16).next_power_of_two();
+        // About one slot per 16 bytes of text, between 256 and 64K slots (6 KB to 1.5 MB).
+        let capacity = (text_len / 16).clamp(1 << 8, 1 << 16).next_power_of_two();
         Self { slots: vec![(&[][..], 0); capacity], mask: capacity - 1, room: capacity / 2 }
     }
 
