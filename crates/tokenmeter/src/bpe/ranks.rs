@@ -163,55 +163,56 @@ impl RankTable {
             filter: vec![0; filter_words(n)],
             filter_mask: filter_words(n) - 1,
         };
-        // Insert in order of home slot (a counting sort on the home's top bits), so the writes
-        // sweep the table once instead of missing the cache on every token; that is most of
-        // the load time otherwise.
-        let homes: Vec<(u32, u32)> = (0..n as u32)
-            .filter_map(|rank| {
-                let token = table.token(rank)?;
-                Some((table.slot_of(key_hash(token, first_word(token))) as u32, rank))
-            })
-            .collect();
+        // One pass in rank order (sequential reads of the embedded bytes) works out each
+        // token's slot entry, home slot and filter bits; then the entries are inserted in
+        // order of home slot (a counting sort on the home's top bits), so the inserts sweep
+        // the table once instead of missing the cache on every token. Most of the load time
+        // is this loop.
+        let mut pending: Vec<(Slot, u32)> = Vec::with_capacity(n);
+        for rank in 0..n as u32 {
+            let Some(token) = table.token(rank) else { continue };
+            let word = first_word(token);
+            let hash = key_hash(token, word);
+            let offset = u64::from(table.offsets[rank as usize]);
+            let entry = Slot { word, meta: (offset << 40) | ((token.len() as u64) << 32) | u64::from(rank) };
+            pending.push((entry, table.slot_of(hash) as u32));
+            match *token {
+                [b] => table.byte_ranks[b as usize] = rank,
+                [a, b] => table.pair_ranks[(usize::from(a) << 8) | usize::from(b)] = rank,
+                _ => {
+                    let (w, bits) = table.filter_at(hash);
+                    table.filter[w] |= bits;
+                }
+            }
+        }
         let buckets = (capacity >> 6).max(1);
         let mut starts = vec![0usize; buckets + 1];
-        for &(home, _) in &homes {
+        for &(_, home) in &pending {
             starts[(home >> 6) as usize + 1] += 1;
         }
         for b in 0..buckets {
             starts[b + 1] += starts[b];
         }
-        let mut order = vec![0u32; homes.len()];
-        for &(home, rank) in &homes {
+        let mut order = vec![(EMPTY, 0u32); pending.len()];
+        for &(entry, home) in &pending {
             let b = (home >> 6) as usize;
-            order[starts[b]] = rank;
+            order[starts[b]] = (entry, home);
             starts[b] += 1;
         }
-        for rank in order {
-            let Some(token) = table.token(rank) else { continue };
-            let word = first_word(token);
-            let hash = key_hash(token, word);
-            let mut slot = table.slot_of(hash);
+        drop(pending);
+        for (entry, home) in order {
+            let mut slot = home as usize;
             loop {
-                let entry = table.slots[slot];
-                if entry.meta == 0 {
+                let there = table.slots[slot];
+                if there.meta == 0 {
                     break;
                 }
-                if table.matches(entry, token, word) {
-                    return Err(bad(&format!("token of rank {rank} appears twice")));
+                if table.same_key(there, entry) {
+                    return Err(bad(&format!("token of rank {} appears twice", entry.meta as u32)));
                 }
                 slot = (slot + 1) & table.mask;
             }
-            if token.len() > 2 {
-                let (w, bits) = table.filter_at(hash);
-                table.filter[w] |= bits;
-            }
-            let offset = u64::from(table.offsets[rank as usize]);
-            table.slots[slot] = Slot { word, meta: (offset << 40) | ((token.len() as u64) << 32) | u64::from(rank) };
-            match *token {
-                [b] => table.byte_ranks[b as usize] = rank,
-                [a, b] => table.pair_ranks[(usize::from(a) << 8) | usize::from(b)] = rank,
-                _ => {}
-            }
+            table.slots[slot] = entry;
         }
         for byte in 0..=255u8 {
             if table.token(table.byte_ranks[byte as usize]) != Some(&[byte][..]) {
@@ -233,6 +234,13 @@ impl RankTable {
         (hash.wrapping_mul(0xD6E8_FEB8_6659_FD93) >> self.shift) as usize
     }
 
+    /// Whether two slot entries hold the same token bytes.
+    fn same_key(&self, a: Slot, b: Slot) -> bool {
+        let len = |e: Slot| ((e.meta >> 32) & 0xFF) as usize;
+        let bytes = |e: Slot| self.blob.get((e.meta >> 40) as usize..).and_then(|t| t.get(..len(e)));
+        a.word == b.word && len(a) == len(b) && (len(a) <= 8 || bytes(a) == bytes(b))
+    }
+
     /// Whether slot `entry` holds `bytes` (whose first word is `word`).
     #[inline(always)]
     fn matches(&self, entry: Slot, bytes: &[u8], word: u64) -> bool {
@@ -243,7 +251,12 @@ impl RankTable {
             return true;
         }
         let start = (entry.meta >> 40) as usize;
-        self.blob.get(start + 8..start + bytes.len()) == bytes.get(8..)
+        let Some(stored) = self.blob.get(start..start + bytes.len()) else { return false };
+        if bytes.len() <= 16 {
+            // The first word matched; the last 8 bytes (overlapping it) are the rest.
+            return last_word(stored) == last_word(bytes);
+        }
+        stored.get(8..) == bytes.get(8..)
     }
 
     /// The rank of `bytes`, if they are a token.
