@@ -2,19 +2,21 @@
 
 Measures, for o200k_base and cl100k_base:
   * large text: count throughput (MB/s) of ``Tokenizer.count`` vs ``len(tiktoken.encode)``
-    on a ~1 MB mixed corpus (prose, code, JSON, CJK), one thread;
+    on the 1.24 MB benchmark corpus of ``benches/corpus.py`` (English prose, Python and C
+    source, and Japanese, Chinese, Korean, Russian, Arabic, Hindi, Greek, Hebrew and Thai
+    translations from a Debian machine), one thread;
   * short strings: per-call time on 50-200 character chat messages;
   * cold start: ``import`` plus the first o200k count, each in a fresh interpreter.
 Counts are checked equal before anything is timed. Best of N repeats after a warm-up.
 
 Run (release wheel, offline tiktoken):
+    python3 benches/corpus.py
     python python/benches/compare_tiktoken.py
 It builds nothing; install a release wheel first (see docs/python.md).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import random
@@ -37,30 +39,24 @@ ENCODINGS = ["o200k_base", "cl100k_base"]
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 
 
-def corpus(target_bytes: int = 1_000_000) -> str:
-    rng = random.Random(42)
-    words = ("the of and to in is that for it as with was on be by this are from at or an have "
-             "token model budget price request context window latency cache prompt").split()
-    parts: list[str] = []
-    size = 0
-    while size < target_bytes:
-        kind = rng.randrange(4)
-        if kind == 0:
-            s = " ".join(rng.choice(words) for _ in range(rng.randint(20, 120))).capitalize() + ".\n\n"
-        elif kind == 1:
-            s = f"def f_{rng.randint(0, 999)}(x, y=3):\n    return [i * x for i in range(y)]  # {rng.random():.4f}\n\n"
-        elif kind == 2:
-            s = json.dumps({"id": rng.randint(0, 10**9), "tags": rng.sample(words, 4), "score": rng.random()}) + "\n"
-        else:
-            s = "日本語の文章とテキスト。" * rng.randint(1, 6) + " Émile naïve café 1234.\n"
-        parts.append(s)
-        size += len(s.encode())
-    return "".join(parts)
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = Path(os.environ.get("TOKENMETER_CORPUS", ROOT / "target" / "bench-corpus"))
+
+
+def corpus() -> str:
+    """The benchmark corpus that ``benches/corpus.py`` builds (the one the Rust and Node
+    comparisons use): real text nobody on this project wrote, from files of a stock Debian
+    machine: English licence prose, Python and C sources, and translations in nine scripts."""
+    files = sorted(p for p in CORPUS.glob("*.txt") if p.name != "MANIFEST.txt")
+    if not files:
+        sys.exit(f"no corpus in {CORPUS}: run `python3 benches/corpus.py` first")
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
 
 
 def messages(n: int = 2000) -> list[str]:
+    """Chat-sized snippets: 50-200 characters from random places in the corpus."""
     rng = random.Random(7)
-    base = corpus(400_000)
+    base = corpus()
     out = []
     for _ in range(n):
         start = rng.randrange(len(base) - 300)
