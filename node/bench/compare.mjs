@@ -2,6 +2,7 @@
 // (pure JS), one process, one corpus. Not a test: run it on a release build.
 //
 //   cd node && npm ci && npm run build -- --release && node bench/compare.mjs
+//   BENCH_CORPUS=../target/bench-corpus node bench/compare.mjs    # after python3 benches/corpus.py
 //
 // Corpus: every Markdown, TypeScript-declaration and licence text shipped in node_modules
 // (English prose, Markdown, code and tables, about 1 MB after capping), cut into 4 KiB
@@ -29,12 +30,23 @@ function* walk(dir) {
   }
 }
 
+// BENCH_CORPUS=<dir>: the *.txt files of that folder instead, e.g. the multilingual corpus
+// that benches/corpus.py builds in ../target/bench-corpus for the Rust and Python comparisons.
+function sources() {
+  const dir = process.env.BENCH_CORPUS
+  if (!dir) return walk(join(pkg, 'node_modules'))
+  const files = readdirSync(dir).filter((n) => n.endsWith('.txt') && n !== 'MANIFEST.txt').sort()
+  if (files.length === 0) throw new Error(`no *.txt files in ${dir} (run python3 benches/corpus.py)`)
+  return files.map((n) => join(dir, n))
+}
+
 function corpus() {
   const docs = []
   let bytes = 0
-  for (const file of walk(join(pkg, 'node_modules'))) {
+  const limit = process.env.BENCH_CORPUS ? Infinity : CORPUS_BYTES
+  for (const file of sources()) {
     let text = readFileSync(file, 'utf8')
-    while (text.length > 0 && bytes < CORPUS_BYTES) {
+    while (text.length > 0 && bytes < limit) {
       let cut = text.length > 4096 ? text.lastIndexOf('\n', 4096) : text.length
       if (cut <= 0) cut = Math.min(4096, text.length)
       const doc = text.slice(0, cut)
@@ -42,7 +54,7 @@ function corpus() {
       docs.push(doc)
       bytes += Buffer.byteLength(doc)
     }
-    if (bytes >= CORPUS_BYTES) break
+    if (bytes >= limit) break
   }
   return { docs, bytes }
 }
