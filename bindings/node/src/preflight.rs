@@ -5,7 +5,7 @@ use napi_derive::napi;
 
 use crate::chat::{ChatMessage, ChatTool, to_core};
 use crate::cost::{Cost, CostOptions};
-use crate::error::{Result, invalid, OrThrow};
+use crate::error::{OrThrow, Result};
 use crate::number::{to_number_u64, to_u64};
 
 /// What is sent: a chat request (`messages`, optional `tools`) or a plain prompt (`text`).
@@ -33,14 +33,15 @@ pub(crate) fn input(
     messages: Option<Vec<ChatMessage>>,
     tools: Option<Vec<ChatTool>>,
 ) -> Result<tokenmeter::PreflightInput> {
-    match (text, messages) {
-        (Some(text), None) => Ok(tokenmeter::PreflightInput::text(text)),
-        (None, Some(messages)) => {
+    let (messages, tools) = match messages {
+        Some(messages) => {
             let (messages, tools) = to_core(messages, tools)?;
-            Ok(tokenmeter::PreflightInput::chat(messages, tools))
+            (Some(messages), Some(tools))
         }
-        _ => Err(invalid("give either `messages` or `text`, not both or neither")),
-    }
+        // Tools without messages: passed on (empty) so the core can say what is wrong.
+        None => (None, tools.map(|_| Vec::new())),
+    };
+    tokenmeter::PreflightInput::from_parts(text, messages, tools).or_throw()
 }
 
 /// A warning about a request.

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use crate::catalog::PyCatalog;
 use crate::chat::{ModelArg, parse_messages};
 use crate::cost::{PyCost, catalog_of, options};
-use crate::error::{IntoPyResult, invalid};
+use crate::error::IntoPyResult;
 use crate::plain_data::serde_to_python;
 use crate::repr::{py_bool, py_str};
 
@@ -23,14 +23,15 @@ pub fn input(
     messages: Option<&Bound<'_, PyAny>>,
     tools: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<tokenmeter::PreflightInput> {
-    match (text, messages) {
-        (Some(t), None) if tools.is_none() => Ok(tokenmeter::PreflightInput::text(t)),
-        (None, Some(m)) => {
+    let (messages, tools) = match messages {
+        Some(m) => {
             let (messages, tools) = parse_messages(m, tools)?;
-            Ok(tokenmeter::PreflightInput::chat(messages, tools))
+            (Some(messages), Some(tools))
         }
-        _ => Err(invalid("give either `text`, or `messages` (with optional `tools`)")),
-    }
+        // Tools without messages: passed on (empty) so the core can say what is wrong.
+        None => (None, tools.map(|_| Vec::new())),
+    };
+    tokenmeter::PreflightInput::from_parts(text, messages, tools).py_err()
 }
 
 /// Counts the request, checks it against `model`'s limits and prices the best and worst case.

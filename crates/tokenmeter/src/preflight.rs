@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::chat::{Message, Tool, count_chat};
 use crate::cost::{Cost, CostOptions, cost};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::usage::Usage;
 
@@ -37,6 +37,25 @@ impl PreflightInput {
     /// A chat request.
     pub fn chat(messages: Vec<Message>, tools: Vec<Tool>) -> Self {
         PreflightInput::Chat { messages, tools }
+    }
+
+    /// The request from the optional parts a caller gave (what the bindings receive): either
+    /// `text`, or `messages` with optional `tools`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`](crate::Error::InvalidInput) when both or neither of `text` and
+    /// `messages` are given, or when `tools` come with `text` (a plain prompt has no tools;
+    /// dropping them would under-count the request).
+    pub fn from_parts(text: Option<String>, messages: Option<Vec<Message>>, tools: Option<Vec<Tool>>) -> Result<Self> {
+        match (text, messages, tools) {
+            (Some(text), None, None) => Ok(PreflightInput::Text(text)),
+            (None, Some(messages), tools) => Ok(PreflightInput::chat(messages, tools.unwrap_or_default())),
+            (Some(_), None, Some(_)) => {
+                Err(Error::invalid("tools need chat messages: give `messages` (with `tools`) instead of `text`"))
+            }
+            (Some(_), Some(_), _) => Err(Error::invalid("give either `text` or `messages`, not both")),
+            (None, None, _) => Err(Error::invalid("give either `text`, or `messages` (with optional `tools`)")),
+        }
     }
 }
 
@@ -307,6 +326,27 @@ mod tests {
 
     fn kinds(p: &Preflight) -> Vec<WarningKind> {
         p.warnings.iter().map(|w| w.kind).collect()
+    }
+
+    #[test]
+    fn from_parts_takes_text_or_chat_and_never_drops_tools() {
+        let hi = || vec![Message::new("user", "hi")];
+        let tool = || -> Vec<Tool> { serde_json::from_str(r#"[{"type": "function", "function": {"name": "f"}}]"#).unwrap() };
+        assert_eq!(PreflightInput::from_parts(Some("x".into()), None, None).unwrap(), PreflightInput::text("x"));
+        assert_eq!(
+            PreflightInput::from_parts(None, Some(hi()), Some(tool())).unwrap(),
+            PreflightInput::chat(hi(), tool())
+        );
+        assert_eq!(PreflightInput::from_parts(None, Some(hi()), None).unwrap(), PreflightInput::chat(hi(), vec![]));
+        for (text, messages, tools, says) in [
+            (Some("x".to_string()), None, Some(tool()), "tools need chat messages"),
+            (Some("x".to_string()), Some(hi()), None, "not both"),
+            (None, None, None, "either"),
+        ] {
+            let err = PreflightInput::from_parts(text, messages, tools).unwrap_err();
+            assert_eq!(err.code(), "INVALID_INPUT");
+            assert!(err.to_string().contains(says), "{err}");
+        }
     }
 
     fn opts() -> CostOptions {

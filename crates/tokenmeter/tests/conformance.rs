@@ -362,15 +362,18 @@ fn cost_options(input: &Value) -> Result<CostOptions, Error> {
 }
 
 fn prompt(input: &Value) -> Result<PreflightInput, Error> {
-    Ok(match input.get("messages") {
+    let text = input.get("text").and_then(Value::as_str).map(str::to_string);
+    let (messages, tools) = match input.get("messages") {
         Some(messages) => {
             let tools = input.get("tools").cloned().unwrap_or(Value::Array(vec![]));
             let doc = serde_json::json!({ "messages": messages, "tools": tools });
             let (m, t) = tokenmeter::parse_chat(&doc.to_string())?;
-            PreflightInput::chat(m, t)
+            (Some(m), Some(t))
         }
-        None => PreflightInput::text(input["text"].as_str().unwrap_or_default()),
-    })
+        // Tools without messages are passed on (empty), so the core can say what is wrong.
+        None => (None, input.get("tools").map(|_| Vec::new())),
+    };
+    PreflightInput::from_parts(text, messages, tools)
 }
 
 fn price_outcome(input: &Value) -> Outcome {
