@@ -117,18 +117,40 @@ fn main() {
         .map(|list| list.split(',').map(str::to_string).collect());
     let selected = |engine: &str| only.as_ref().is_none_or(|l| l.iter().any(|e| e == engine));
     let per_file = args.iter().any(|a| a == "--per-file");
+    // `--docs BYTES`: cut each file into documents of at most BYTES at line breaks and count
+    // each document in its own call, as a service counting requests would (and as
+    // node/bench/compare.mjs does with 4 KiB documents).
+    let doc_bytes: Option<usize> =
+        args.iter().position(|a| a == "--docs").and_then(|i| args.get(i + 1)?.parse().ok());
 
-    let files = common::corpus_files();
-    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
-    println!("corpus: {} ({} files, {:.2} MB)", common::corpus_dir().display(), files.len(), bytes as f64 / 1e6);
-    for (name, text) in &files {
-        println!("  {name:<28} {:>9} bytes", text.len());
+    let files: Vec<(String, Vec<String>)> = common::corpus_files()
+        .into_iter()
+        .map(|(name, text)| {
+            let docs = match doc_bytes {
+                Some(limit) => split_docs(&text, limit),
+                None => vec![text],
+            };
+            (name, docs)
+        })
+        .collect();
+    let text_len = |docs: &[String]| docs.iter().map(String::len).sum::<usize>();
+    let bytes: usize = files.iter().map(|(_, docs)| text_len(docs)).sum();
+    let calls: usize = files.iter().map(|(_, docs)| docs.len()).sum();
+    println!(
+        "corpus: {} ({} files, {:.2} MB, {calls} calls per run)",
+        common::corpus_dir().display(),
+        files.len(),
+        bytes as f64 / 1e6
+    );
+    for (name, docs) in &files {
+        println!("  {name:<28} {:>9} bytes", text_len(docs));
     }
+    let count_all = |count: &Counter, docs: &[String]| docs.iter().map(|d| count(std::hint::black_box(d))).sum::<usize>();
 
     for encoding in ["o200k", "cl100k"] {
         println!("\n== count, {encoding}, 1 thread, best of {runs} ==");
         let reference = counter("tiktoken-rs", encoding).unwrap();
-        let expected: Vec<usize> = files.iter().map(|(_, t)| reference(t)).collect();
+        let expected: Vec<usize> = files.iter().map(|(_, t)| count_all(&reference, t)).collect();
         let total: usize = expected.iter().sum();
         println!("tiktoken-rs total: {total} tokens");
         // Check every engine's counts first, then time them round-robin: each run times every
@@ -140,7 +162,7 @@ fn main() {
                 println!("{engine:<12} skipped: {} not found (run benches/corpus.py)", tokenizer_json(encoding).display());
                 continue;
             };
-            let got: Vec<usize> = files.iter().map(|(_, t)| count(t)).collect();
+            let got: Vec<usize> = files.iter().map(|(_, t)| count_all(&count, t)).collect();
             if got != expected {
                 let diffs: Vec<String> = files
                     .iter()
@@ -170,7 +192,7 @@ fn main() {
                     // Wall time: schedstat is only updated when the thread is scheduled, too
                     // coarse for one file.
                     let file_start = Instant::now();
-                    n += count(std::hint::black_box(t));
+                    n += count_all(count, t);
                     *best = (*best).min(file_start.elapsed());
                 }
                 best_wall[e] = best_wall[e].min(start.elapsed());
@@ -209,7 +231,7 @@ fn main() {
             for (i, (name, text)) in files.iter().enumerate() {
                 print!("{name:<28}");
                 for (_, times) in &file_times {
-                    print!(" {:>12.2}", text.len() as f64 / 1e6 / times[i].as_secs_f64());
+                    print!(" {:>12.2}", text_len(text) as f64 / 1e6 / times[i].as_secs_f64());
                 }
                 println!();
             }
@@ -249,4 +271,29 @@ fn main() {
             m[4] / 1024.0
         );
     }
+}
+
+/// `text` cut into documents of at most `limit` bytes, each ending at a line break where one
+/// falls within the limit (else at a character boundary).
+fn split_docs(text: &str, limit: usize) -> Vec<String> {
+    let mut docs = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut end = limit.max(1).min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < rest.len() {
+            if let Some(newline) = rest[..end].rfind('\n') {
+                end = newline + 1;
+            }
+        }
+        if end == 0 {
+            // One character longer than the limit.
+            end = rest.char_indices().nth(1).map_or(rest.len(), |(i, _)| i);
+        }
+        docs.push(rest[..end].to_string());
+        rest = &rest[end..];
+    }
+    docs
 }
