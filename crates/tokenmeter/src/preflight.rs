@@ -64,7 +64,8 @@ impl PreflightInput {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum WarningKind {
-    /// No max-output cap: the worst case reserves the model's whole output limit.
+    /// No max-output cap: the worst case reserves the model's output limit (at most what the
+    /// window leaves after the prompt).
     NoMaxOutput,
     /// The cap is above what the model can produce; the model's limit is used.
     CapAboveModelMax,
@@ -134,7 +135,7 @@ pub struct Preflight {
     /// The cap the caller set, if any.
     pub max_output: Option<u64>,
     /// The output tokens reserved for the worst case: the cap (at most the model's limit), or
-    /// the model's limit without a cap.
+    /// without a cap the model's limit, at most what the window leaves after the prompt.
     pub reserved_output: u64,
     /// Whether the worst-case input plus the reserved output fit the window.
     pub fits: bool,
@@ -203,13 +204,21 @@ pub fn preflight(
 
     let mut warnings = Vec::new();
     let mut warn = |kind, message: String| warnings.push(Warning { kind, message });
+    let window = model.context_window;
     let reserved = match max_output {
         None => {
+            // Without a cap the reply may run to the model's output limit, but never past the
+            // window: where output shares the window (max output = window, as for Grok and
+            // Mistral), reserving the whole limit would call every prompt too big.
+            let reserved = model.max_output.min(window.saturating_sub(upper));
             warn(
                 WarningKind::NoMaxOutput,
-                format!("no max output set: the worst case reserves the model's limit of {} tokens", model.max_output),
+                format!(
+                    "no max output set: the worst case reserves {reserved} output tokens (the model's limit is {}, and the reply cannot pass the {window}-token window)",
+                    model.max_output
+                ),
             );
-            model.max_output
+            reserved
         }
         Some(cap) if cap > model.max_output => {
             warn(
@@ -230,7 +239,6 @@ pub fn preflight(
             ),
         );
     }
-    let window = model.context_window;
     let room_left = window as i64 - upper as i64 - reserved as i64;
     let fits = room_left >= 0;
     if upper.saturating_mul(10) >= window.saturating_mul(9) {
