@@ -3,7 +3,9 @@
 //!
 //! Built-in detectors find e-mail addresses, phone numbers, payment card numbers (only those
 //! that pass the Luhn check), IPv4 and IPv6 addresses (IPv6 candidates are confirmed by the
-//! standard library's parser) and IBANs (only those that pass the ISO 13616 mod-97 check);
+//! standard library's parser) and IBANs (only those that pass the ISO 13616 mod-97 check; when a
+//! candidate runs on into a following upper-case word or number, the longest prefix that ends
+//! on a group and passes is taken);
 //! callers add their own patterns with a label. Each distinct value gets a stable placeholder
 //! such as `<EMAIL_1>`: the same value always maps to the same placeholder, within a text and
 //! across texts that share a [`RedactionMap`]. The map restores a model's reply.
@@ -223,6 +225,16 @@ fn iban_ok(candidate: &str) -> bool {
     rem == 1
 }
 
+/// The length of the longest IBAN that starts a candidate of the IBAN pattern, if any. The
+/// pattern is greedy, so a candidate may run on into an upper-case word or a number that
+/// follows ("DE89 3704 0044 0532 0130 00 BIC ..."): when the whole candidate fails the
+/// checksum, shorter ones that end where a group ends (before a space) are tried, longest
+/// first.
+fn iban_in(candidate: &str) -> Option<usize> {
+    let ends = candidate.match_indices(' ').map(|(i, _)| i).rev();
+    std::iter::once(candidate.len()).chain(ends).find(|&end| iban_ok(&candidate[..end]))
+}
+
 /// Card numbers inside a run of digit groups, as byte ranges of the run. A card is a window of
 /// consecutive groups laid out as cards are printed (one group of 13 to 19 digits; groups of
 /// four with a last group of one to four; or 4-6-5) whose digits pass the Luhn check. Windows
@@ -347,9 +359,15 @@ impl Redactor {
         for m in email_re().find_iter(text) {
             take(m.start(), m.end(), "EMAIL", &mut found);
         }
-        for m in iban_re().find_iter(text) {
-            if iban_ok(m.as_str()) {
-                take(m.start(), m.end(), "IBAN", &mut found);
+        let mut at = 0;
+        while let Some(m) = iban_re().find_at(text, at) {
+            match iban_in(m.as_str()) {
+                Some(len) => {
+                    take(m.start(), m.start() + len, "IBAN", &mut found);
+                    at = m.start() + len;
+                }
+                // An IBAN may start inside a failed candidate ("REF XY12 GB82 WEST ...").
+                None => at = m.start() + 1,
             }
         }
         for m in card_re().find_iter(text) {
@@ -423,6 +441,31 @@ mod tests {
         assert_eq!(Redactor::new().with_pattern("9x", "a").unwrap_err().code(), "INVALID_INPUT");
         assert_eq!(Redactor::new().with_pattern("x", "(").unwrap_err().code(), "INVALID_INPUT");
         assert_eq!(RedactionMap::from_json("{").unwrap_err().code(), "INVALID_INPUT");
+    }
+
+    #[test]
+    fn iban_followed_by_uppercase_word_or_number() {
+        let red = Redactor::new();
+        for (text, want) in [
+            ("IBAN DE89 3704 0044 0532 0130 00 BIC COBADEFFXXX", "IBAN <IBAN_1> BIC COBADEFFXXX"),
+            ("DE89370400440532013000 EUR today", "<IBAN_1> EUR today"),
+            ("GB82 WEST 1234 5698 7654 32 SWIFT: NWBKGB2L", "<IBAN_1> SWIFT: NWBKGB2L"),
+            ("pay GB82 WEST 1234 5698 7654 32 2026", "pay <IBAN_1> 2026"),
+            // A failed candidate does not hide an IBAN that starts inside it.
+            ("REF XY12 GB82 WEST 1234 5698 7654 32", "REF XY12 <IBAN_1>"),
+            // Two IBANs in a row are two IBANs.
+            (
+                "DE89 3704 0044 0532 0130 00 GB82 WEST 1234 5698 7654 32",
+                "<IBAN_1> <IBAN_2>",
+            ),
+        ] {
+            let r = red.redact(text);
+            assert_eq!(r.text, want, "{text}");
+            assert_eq!(r.mapping.restore(&r.text), text);
+        }
+        assert_eq!(red.redact("DE89 3704 0044 0532 0130 00 BIC").mapping.entries()[0].value, "DE89 3704 0044 0532 0130 00");
+        // Still checksummed: a bad IBAN followed by a word stays.
+        assert_eq!(red.redact("GB82 WEST 1234 5698 7654 33 BIC X").replaced, 0);
     }
 
     #[test]
