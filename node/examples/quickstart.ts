@@ -1,5 +1,5 @@
 // A TypeScript user of the package: type-checked against index.d.ts by `npm run typecheck`.
-import { Catalog, Tokenizer, countChat, countChatAsync, type ChatMessage, type ChatCount } from 'tokenmeter'
+import { Catalog, Tokenizer, countChat, countChatAsync, TokenmeterError, UnknownModelError, type ChatMessage, type ChatCount } from 'tokenmeter'
 
 const tokenizer: Tokenizer = Tokenizer.fromEncoding('o200k_base')
 const n: number = tokenizer.count('hello world')
@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   try {
     Tokenizer.forModel('gpt-4oo')
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'TOKENMETER_UNKNOWN_MODEL') console.log(err.message)
+    if (err instanceof UnknownModelError) console.log(err.message, err.code)
+    else if (err instanceof TokenmeterError) console.log(err.code)
+    else throw err
   }
 }
 

@@ -32,18 +32,18 @@ test('resolve says how a name matched', () => {
 })
 
 test('unknown names throw with suggestions', () => {
-  assert.throws(() => catalog.get('gtp-4o'), { code: 'TOKENMETER_UNKNOWN_MODEL', message: /did you mean/ })
-  assert.throws(() => catalog.resolve(''), { code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => catalog.get('gtp-4o'), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL', message: /did you mean/ })
+  assert.throws(() => catalog.resolve(''), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
   assert.ok(catalog.nearest('gtp-4o').includes('gpt-4o'))
   assert.equal(catalog.nearest('gpt', 2).length, 2)
-  assert.throws(() => catalog.nearest('gpt', -2), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => catalog.nearest('gpt', -2), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   assert.throws(() => catalog.get(), Error)
 })
 
 test('tokenizer of a model', () => {
   assert.equal(catalog.tokenizer('gpt-4').name, 'cl100k_base')
   assert.equal(catalog.tokenizer('gpt-4o', { allowSpecial: true }).allowSpecial, true)
-  assert.throws(() => catalog.tokenizer('nope-model'), { code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => catalog.tokenizer('nope-model'), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
 })
 
 test('a custom catalog from JSON', () => {
@@ -57,8 +57,8 @@ test('a custom catalog from JSON', () => {
   assert.equal(custom.date, '2026-01-01')
   assert.equal(custom.get('acme-1-2026').id, 'acme-1')
   assert.equal(custom.tokenizer('acme-1').name, 'cl100k_base')
-  assert.throws(() => custom.get('gpt-4o'), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => Catalog.fromJson('{'), { code: 'TOKENMETER_INVALID_INPUT', message: /catalog JSON/ })
+  assert.throws(() => custom.get('gpt-4o'), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => Catalog.fromJson('{'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /catalog JSON/ })
   assert.throws(() => Catalog.fromJson(JSON.stringify({
     catalog_date: 'x', models: [{ id: 'a', provider: 'b', tokenizer: { encoding: 'o300k' }, context_window: 1, max_output: 1 }],
   })), (err) => /^TOKENMETER_(INVALID_INPUT|UNKNOWN_ENCODING)$/.test(err.code))

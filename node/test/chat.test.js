@@ -72,15 +72,15 @@ test('async twin and a catalog give the same answer', async () => {
 })
 
 test('invalid requests throw coded errors', async () => {
-  assert.throws(() => countChat({ model: 'gpt-4o', messages: [] }), { code: 'TOKENMETER_INVALID_INPUT', message: /at least one message/ })
-  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: ' ', content: 'x' }] }), { code: 'TOKENMETER_INVALID_INPUT', message: /no role/ })
-  assert.throws(() => countChat({ model: 'no-such-model', messages }), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }), { code: 'TOKENMETER_INVALID_INPUT', message: /content part/ })
-  assert.throws(() => countChat({ model: 'gpt-4o', messages, tools: [{ type: 'function', function: { name: 'f', parameters: { properties: [] } } }] }), { code: 'TOKENMETER_INVALID_INPUT', message: /properties/ })
+  assert.throws(() => countChat({ model: 'gpt-4o', messages: [] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /at least one message/ })
+  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: ' ', content: 'x' }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /no role/ })
+  assert.throws(() => countChat({ model: 'no-such-model', messages }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /content part/ })
+  assert.throws(() => countChat({ model: 'gpt-4o', messages, tools: [{ type: 'function', function: { name: 'f', parameters: { properties: [] } } }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /properties/ })
   assert.throws(() => countChat({ model: 'gpt-4o' }), Error)
   assert.throws(() => countChat(null), Error)
-  await assert.rejects(countChatAsync({ model: 'no-such-model', messages }), { code: 'TOKENMETER_UNKNOWN_MODEL', message: /unknown model/ })
-  await assert.rejects(countChatAsync({ model: 'gpt-4o', messages: [] }), { code: 'TOKENMETER_INVALID_INPUT' })
+  await assert.rejects(countChatAsync({ model: 'no-such-model', messages }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL', message: /unknown model/ })
+  await assert.rejects(countChatAsync({ model: 'gpt-4o', messages: [] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })
 
 test('parseChat reads a request body and round-trips through countChat', () => {
@@ -94,6 +94,6 @@ test('parseChat reads a request body and round-trips through countChat', () => {
   assert.equal(calls.messages[0].content, null)
   assert.equal(calls.messages[0].tool_calls[0].function.name, 'g')
   assert.deepEqual(calls.messages[1].content, [{ type: 'text', text: 'x' }])
-  assert.throws(() => parseChat('{"messages": ['), { code: 'TOKENMETER_INVALID_INPUT', message: /chat JSON/ })
-  assert.throws(() => parseChat('42'), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => parseChat('{"messages": ['), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /chat JSON/ })
+  assert.throws(() => parseChat('42'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })

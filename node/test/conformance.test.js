@@ -7,9 +7,32 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
+const tokenmeter = require('tokenmeter')
 const {
   Tokenizer, Catalog, Pruner, Redactor, countChat, parseChat, parseUsage, cost, preflight, compare, fitMessages,
-} = require('tokenmeter')
+  TokenmeterError,
+} = tokenmeter
+
+// The error class of each code (`UNKNOWN_MODEL` -> UnknownModelError), from the package's exports.
+const errorClasses = new Map(
+  Object.values(tokenmeter)
+    .filter((v) => typeof v === 'function' && v.prototype instanceof TokenmeterError)
+    .map((cls) => [cls.code, cls]),
+)
+
+const assertThrowsCoded = (fn, error) => {
+  const code = `TOKENMETER_${error}`
+  const cls = errorClasses.get(code)
+  assert.ok(cls, `no error class exported for ${code}`)
+  assert.throws(fn, (err) => {
+    assert.ok(err instanceof Error, 'an Error')
+    assert.ok(err instanceof TokenmeterError, `a TokenmeterError: ${err}`)
+    assert.equal(err.code, code)
+    assert.ok(err instanceof cls, `${err.constructor.name} is not a ${cls.name}`)
+    assert.equal(err.name, cls.name)
+    return true
+  })
+}
 
 const root = path.resolve(__dirname, '..', '..')
 const vectorsDir = path.join(root, 'tests', 'vectors')
@@ -156,7 +179,7 @@ for (const file of files) {
     for (const c of doc.cases) {
       test.it(c.id, () => {
         if (c.error !== undefined) {
-          assert.throws(() => run(c.input), { code: `TOKENMETER_${c.error}` })
+          assertThrowsCoded(() => run(c.input), c.error)
         } else if (byKeys.has(doc.op)) {
           checks(c.expect, run(c.input))
         } else {

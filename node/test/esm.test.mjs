@@ -10,3 +10,9 @@ test('named and default ESM imports', () => {
   assert.equal(typeof countChat, 'function')
   assert.equal(tokenmeter.Tokenizer, Tokenizer)
 })
+
+test('error classes are named ESM exports', async () => {
+  const { TokenmeterError, UnknownModelError } = await import('tokenmeter')
+  assert.throws(() => Tokenizer.forModel('gpt-4oo'), (err) =>
+    err instanceof UnknownModelError && err instanceof TokenmeterError && err instanceof Error)
+})

@@ -33,18 +33,18 @@ test('truncate keeps a head, tail or both ends within the budget', () => {
 })
 
 test('truncate rejects bad options with coded errors', async () => {
-  assert.throws(() => enc.truncate(long, { budget: 0 }), { code: 'TOKENMETER_INVALID_INPUT', message: /budget/ })
-  assert.throws(() => enc.truncate(long, { budget: -3 }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => enc.truncate(long, { budget: 5, keep: 'middle' }), { code: 'TOKENMETER_INVALID_INPUT', message: /head, tail or both/ })
+  assert.throws(() => enc.truncate(long, { budget: 0 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /budget/ })
+  assert.throws(() => enc.truncate(long, { budget: -3 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => enc.truncate(long, { budget: 5, keep: 'middle' }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /head, tail or both/ })
   assert.throws(() => enc.truncate(long), Error)
-  await assert.rejects(enc.truncateAsync(long, { budget: 0 }), { code: 'TOKENMETER_INVALID_INPUT' })
+  await assert.rejects(enc.truncateAsync(long, { budget: 0 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   assert.deepEqual(await enc.truncateAsync(long, { budget: 50 }), enc.truncate(long, { budget: 50 }))
 })
 
 test('encodeWithOffsets covers the input byte by byte', () => {
   const spans = enc.encodeWithOffsets('hello world')
   assert.deepEqual(spans, [{ id: 24912, start: 0, end: 5 }, { id: 2375, start: 5, end: 11 }])
-  assert.throws(() => Tokenizer.estimate('anthropic').encodeWithOffsets('x'), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => Tokenizer.estimate('anthropic').encodeWithOffsets('x'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })
 
 test('pack keeps the highest priorities that fit (core docs example)', async () => {
@@ -61,9 +61,9 @@ test('pack keeps the highest priorities that fit (core docs example)', async () 
   assert.equal(packed.excluded.length, 1)
   assert.equal(packed.excluded[0].id, 'old')
   assert.deepEqual(await enc.packAsync(sections, { budget: 20 }), packed)
-  assert.throws(() => enc.pack(sections, { budget: 2 }), { code: 'TOKENMETER_BUDGET_EXCEEDED' })
-  assert.throws(() => enc.pack([], { budget: 20 }), { code: 'TOKENMETER_INVALID_INPUT' })
-  await assert.rejects(enc.packAsync(sections, { budget: 2 }), { code: 'TOKENMETER_BUDGET_EXCEEDED' })
+  assert.throws(() => enc.pack(sections, { budget: 2 }), { name: 'BudgetExceededError', code: 'TOKENMETER_BUDGET_EXCEEDED' })
+  assert.throws(() => enc.pack([], { budget: 20 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  await assert.rejects(enc.packAsync(sections, { budget: 2 }), { name: 'BudgetExceededError', code: 'TOKENMETER_BUDGET_EXCEEDED' })
 })
 
 const history = [
@@ -96,12 +96,12 @@ test('fitMessages drops the oldest turns and pins system and last user', async (
 })
 
 test('fitMessages errors', async () => {
-  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, { budget: 5 }), { code: 'TOKENMETER_BUDGET_EXCEEDED' })
-  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, {}), { code: 'TOKENMETER_INVALID_INPUT', message: /budget/ })
-  assert.throws(() => fitMessages({ model: 'nope', messages: history }, { budget: 100 }), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, { budget: 100, partialKeep: 'sideways' }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => fitMessagesForModel({ model: 'gpt-4o', messages: history }, { reserveOutput: 1e9 }), { code: 'TOKENMETER_INVALID_INPUT' })
-  await assert.rejects(fitMessagesAsync({ model: 'gpt-4o', messages: history }, { budget: 5 }), { code: 'TOKENMETER_BUDGET_EXCEEDED' })
+  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, { budget: 5 }), { name: 'BudgetExceededError', code: 'TOKENMETER_BUDGET_EXCEEDED' })
+  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, {}), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /budget/ })
+  assert.throws(() => fitMessages({ model: 'nope', messages: history }, { budget: 100 }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => fitMessages({ model: 'gpt-4o', messages: history }, { budget: 100, partialKeep: 'sideways' }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => fitMessagesForModel({ model: 'gpt-4o', messages: history }, { reserveOutput: 1e9 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  await assert.rejects(fitMessagesAsync({ model: 'gpt-4o', messages: history }, { budget: 5 }), { name: 'BudgetExceededError', code: 'TOKENMETER_BUDGET_EXCEEDED' })
 })
 
 test('Pruner minifies JSON and reports each pass (core docs example)', async () => {
@@ -120,10 +120,10 @@ test('Pruner minifies JSON and reports each pass (core docs example)', async () 
 })
 
 test('Pruner errors', () => {
-  assert.throws(() => new Pruner({ passes: ['zip'] }), { code: 'TOKENMETER_INVALID_INPUT', message: /zip/ })
-  assert.throws(() => new Pruner({ boilerplate: ['('] }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => new Pruner({ passes: [] }).run(enc, 'x'), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => new Pruner().apply('zip', 'x'), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => new Pruner({ passes: ['zip'] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /zip/ })
+  assert.throws(() => new Pruner({ boilerplate: ['('] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => new Pruner({ passes: [] }).run(enc, 'x'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => new Pruner().apply('zip', 'x'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   assert.throws(() => new Pruner().run({}, 'x'), Error)
 })
 
@@ -145,7 +145,7 @@ test('Redactor replaces personal data reversibly (core docs example)', () => {
 })
 
 test('Redactor errors', () => {
-  assert.throws(() => new Redactor({ patterns: [{ label: '1bad', pattern: 'x' }] }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => new Redactor({ patterns: [{ label: 'ok', pattern: '(' }] }), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => new Redactor({ patterns: [{ label: '1bad', pattern: 'x' }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => new Redactor({ patterns: [{ label: 'ok', pattern: '(' }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   assert.throws(() => Redactor.restore('x', [{ placeholder: 1 }]), Error)
 })

@@ -30,11 +30,11 @@ test('parseUsage reads the usage objects the official SDKs return', () => {
 })
 
 test('parseUsage rejects usage that does not add up', () => {
-  assert.throws(() => parseUsage({}), { code: 'TOKENMETER_INVALID_USAGE' })
-  assert.throws(() => parseUsage({ prompt_tokens: 10, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 20 } }), { code: 'TOKENMETER_INVALID_USAGE' })
-  assert.throws(() => parseUsage({ prompt_tokens: -1, completion_tokens: 5 }), { code: 'TOKENMETER_INVALID_USAGE' })
+  assert.throws(() => parseUsage({}), { name: 'InvalidUsageError', code: 'TOKENMETER_INVALID_USAGE' })
+  assert.throws(() => parseUsage({ prompt_tokens: 10, completion_tokens: 5, prompt_tokens_details: { cached_tokens: 20 } }), { name: 'InvalidUsageError', code: 'TOKENMETER_INVALID_USAGE' })
+  assert.throws(() => parseUsage({ prompt_tokens: -1, completion_tokens: 5 }), { name: 'InvalidUsageError', code: 'TOKENMETER_INVALID_USAGE' })
   assert.throws(() => parseUsage('{not json'), (err) => /^TOKENMETER_(INVALID_USAGE|INVALID_INPUT)$/.test(err.code))
-  assert.throws(() => parseUsage({ prompt_tokens: 1, completion_tokens: 1 }, 'cohere'), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => parseUsage({ prompt_tokens: 1, completion_tokens: 1 }, 'cohere'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })
 
 test('cost is itemized and exact', () => {
@@ -65,11 +65,11 @@ test('cost is itemized and exact', () => {
 
 test('cost errors', () => {
   const u = { inputTokens: 10, outputTokens: 10 }
-  assert.throws(() => cost('no-such-model', u), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => cost('gpt-4o', u, { at: '2020-01-01' }), { code: 'TOKENMETER_PRICE_UNAVAILABLE' })
-  assert.throws(() => cost('gpt-4o', u, { variant: 'cheap' }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => cost('gpt-4o', u, { at: 'yesterday' }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => cost('gpt-4o', { inputTokens: -5, outputTokens: 1 }), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => cost('no-such-model', u), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => cost('gpt-4o', u, { at: '2020-01-01' }), { name: 'PriceUnavailableError', code: 'TOKENMETER_PRICE_UNAVAILABLE' })
+  assert.throws(() => cost('gpt-4o', u, { variant: 'cheap' }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => cost('gpt-4o', u, { at: 'yesterday' }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => cost('gpt-4o', { inputTokens: -5, outputTokens: 1 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   // A raw provider object is not silently priced as zero: read it with parseUsage first.
   assert.throws(() => cost('gpt-4o', { prompt_tokens: 10, completion_tokens: 5 }), Error)
 })
@@ -103,11 +103,11 @@ test('preflight counts, checks the window and prices both ends', () => {
 })
 
 test('preflight errors', () => {
-  assert.throws(() => preflight({ model: 'gpt-4o' }), { code: 'TOKENMETER_INVALID_INPUT', message: /messages/ })
-  assert.throws(() => preflight({ model: 'gpt-4o', text: 'x', messages }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => preflight({ model: 'nope', text: 'x' }), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => preflight({ model: 'gpt-4o', text: 'x', max_tokens: -1 }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => preflight({ model: 'gpt-4o', messages: [] }), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => preflight({ model: 'gpt-4o' }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /messages/ })
+  assert.throws(() => preflight({ model: 'gpt-4o', text: 'x', messages }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => preflight({ model: 'nope', text: 'x' }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => preflight({ model: 'gpt-4o', text: 'x', max_tokens: -1 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => preflight({ model: 'gpt-4o', messages: [] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })
 
 test('compare prices one request on several models', () => {
@@ -120,7 +120,7 @@ test('compare prices one request on several models', () => {
   ])
   assert.equal(rows[1].costPer1kRequestsNumber, 1.005)
   assert.ok(rows.every((r) => r.fits && r.exact))
-  assert.throws(() => compare({ models: [], text: 'x', outputTokens: 1 }), { code: 'TOKENMETER_INVALID_INPUT' })
-  assert.throws(() => compare({ models: ['gpt-4o', 'nope'], text: 'x', outputTokens: 1 }), { code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => compare({ models: ['gpt-4o'], text: 'x', outputTokens: 0.5 }), { code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => compare({ models: [], text: 'x', outputTokens: 1 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+  assert.throws(() => compare({ models: ['gpt-4o', 'nope'], text: 'x', outputTokens: 1 }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => compare({ models: ['gpt-4o'], text: 'x', outputTokens: 0.5 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
 })
