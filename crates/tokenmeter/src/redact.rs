@@ -3,12 +3,15 @@
 //!
 //! Built-in detectors find e-mail addresses, phone numbers, payment card numbers (only those
 //! that pass the Luhn check), IPv4 and IPv6 addresses (IPv6 candidates are confirmed by the
-//! standard library's parser) and IBANs (only those that pass the ISO 13616 mod-97 check; when a
-//! candidate runs on into a following upper-case word or number, the longest prefix that ends
-//! on a group and passes is taken);
-//! callers add their own patterns with a label. Each distinct value gets a stable placeholder
-//! such as `<EMAIL_1>`: the same value always maps to the same placeholder, within a text and
-//! across texts that share a [`RedactionMap`]. The map restores a model's reply.
+//! standard library's parser) and IBANs (only those that pass the ISO 13616
+//! mod-97 check; when a candidate runs on into a following upper-case word or number, the
+//! longest prefix that ends on a group and passes is taken); callers add their own patterns
+//! with a label. Each distinct value gets a stable placeholder such as `<EMAIL_1>`: the same
+//! value always maps to the same placeholder, within a text and across texts that share a
+//! [`RedactionMap`]. The map restores a model's reply. A new placeholder is numbered after
+//! the highest of its kind in the map and is never one that the map or the input already
+//! holds, so restoring gives back exactly the input (unless the input itself held a
+//! placeholder of a map passed in: that one restores to its value).
 //!
 //! When two detections overlap, the caller's patterns win, then e-mail, IBAN, card, IPv6,
 //! IPv4 and phone, in that order. Phone numbers are the loosest rule: 10 to 12 digits in
@@ -17,7 +20,7 @@
 //! phone. Unseparated digit runs are not phones
 //! (they are more often ids).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::Ipv6Addr;
 use std::sync::OnceLock;
 
@@ -98,12 +101,27 @@ impl RedactionMap {
             .into_owned()
     }
 
-    fn placeholder_for(&mut self, kind: &str, value: &str) -> String {
+    /// The placeholder of `value`: its old one, or a new `<KIND_n>` numbered after the highest
+    /// `n` of that kind in the map, skipping any placeholder already in the map or in `in_text`
+    /// (the placeholder-like strings of the input), so that restoring never turns text that was
+    /// there into a value.
+    fn placeholder_for(&mut self, kind: &str, value: &str, in_text: &HashSet<&str>) -> String {
         if let Some(e) = self.entries.iter().find(|e| e.kind == kind && e.value == value) {
             return e.placeholder.clone();
         }
-        let n = self.entries.iter().filter(|e| e.kind == kind).count() + 1;
-        let placeholder = format!("<{kind}_{n}>");
+        let prefix = format!("<{kind}_");
+        let highest = self
+            .entries
+            .iter()
+            .filter_map(|e| e.placeholder.strip_prefix(&prefix)?.strip_suffix('>')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        let mut n = highest.saturating_add(1);
+        let mut placeholder = format!("{prefix}{n}>");
+        while in_text.contains(placeholder.as_str()) || self.entries.iter().any(|e| e.placeholder == placeholder) {
+            n = n.saturating_add(1);
+            placeholder = format!("{prefix}{n}>");
+        }
         self.entries.push(Redaction { placeholder: placeholder.clone(), kind: kind.to_string(), value: value.to_string() });
         placeholder
     }
@@ -317,12 +335,13 @@ impl Redactor {
     /// seen in an earlier message keeps its placeholder.
     pub fn redact_with(&self, text: &str, mut mapping: RedactionMap) -> Redacted {
         let spans = self.find(text);
+        let in_text: HashSet<&str> = placeholder_re().find_iter(text).map(|m| m.as_str()).collect();
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for (start, end, kind) in &spans {
             out.push_str(text.get(at..*start).unwrap_or(""));
             let value = text.get(*start..*end).unwrap_or("");
-            out.push_str(&mapping.placeholder_for(kind, value));
+            out.push_str(&mapping.placeholder_for(kind, value, &in_text));
             at = *end;
         }
         out.push_str(text.get(at..).unwrap_or(""));
@@ -466,6 +485,27 @@ mod tests {
         assert_eq!(red.redact("DE89 3704 0044 0532 0130 00 BIC").mapping.entries()[0].value, "DE89 3704 0044 0532 0130 00");
         // Still checksummed: a bad IBAN followed by a word stays.
         assert_eq!(red.redact("GB82 WEST 1234 5698 7654 33 BIC X").replaced, 0);
+    }
+
+    #[test]
+    fn placeholders_never_collide_with_the_text_or_the_map() {
+        let red = Redactor::new();
+        let text = "literal <EMAIL_1> then ana@example.com";
+        let r = red.redact(text);
+        assert_eq!(r.text, "literal <EMAIL_1> then <EMAIL_2>");
+        assert_eq!(r.mapping.restore(&r.text), text);
+
+        // A loaded map numbers from its highest placeholder, not from its size.
+        let map = RedactionMap::from_json(r#"[{"placeholder":"<EMAIL_2>","kind":"EMAIL","value":"bo@example.org"}]"#).unwrap();
+        let r = red.redact_with("cy@example.org and bo@example.org", map);
+        assert_eq!(r.text, "<EMAIL_3> and <EMAIL_2>");
+        assert_eq!(r.mapping.restore(&r.text), "cy@example.org and bo@example.org");
+
+        // Nor a placeholder the map holds under another kind, nor one in the text.
+        let map = RedactionMap::from_json(r#"[{"placeholder":"<EMAIL_1>","kind":"X","value":"v"}]"#).unwrap();
+        let r = red.redact_with("<EMAIL_2> ana@example.com", map);
+        assert_eq!(r.text, "<EMAIL_2> <EMAIL_3>");
+        assert_eq!(r.mapping.restore(&r.text), "<EMAIL_2> ana@example.com");
     }
 
     #[test]
