@@ -2,8 +2,9 @@
 //! process.
 //!
 //! Built-in detectors find e-mail addresses, phone numbers, payment card numbers (only those
-//! that pass the Luhn check), IPv4 and IPv6 addresses (IPv6 candidates are confirmed by the
-//! standard library's parser) and IBANs (only those that pass the ISO 13616
+//! that pass the Luhn check), IPv4 and IPv6 addresses (IPv6 candidates hold a decimal digit,
+//! are not glued to an identifier, and are confirmed by the standard library's parser, so
+//! `a::b` and `foo :: Int` in code are left alone) and IBANs (only those that pass the ISO 13616
 //! mod-97 check; when a candidate runs on into a following upper-case word or number, the
 //! longest prefix that ends on a group and passes is taken); callers add their own patterns
 //! with a label. Each distinct value gets a stable placeholder such as `<EMAIL_1>`: the same
@@ -197,7 +198,7 @@ fn ipv4_re() -> &'static Regex {
 
 fn ipv6_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    builtin(r"(?i)(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?", &RE)
+    builtin(r"(?i)(?:[0-9a-f]{0,4}:){2,7}(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3}|[0-9a-f]{1,4})?", &RE)
 }
 
 fn phone_re() -> &'static Regex {
@@ -398,8 +399,12 @@ impl Redactor {
             let s = m.as_str();
             // The regex may end on a trailing colon of prose ("see fe80::1:"): trim it.
             let s = if s.ends_with(':') && !s.ends_with("::") { &s[..s.len() - 1] } else { s };
-            let boundary_ok = !text[..m.start()].ends_with(|c: char| c.is_ascii_alphanumeric());
-            if boundary_ok && s.parse::<Ipv6Addr>().is_ok() {
+            // Code is full of `::` (`foo :: Int`, `use ::std`, `a::b`, `Foo::bar`): an address
+            // has a decimal digit, and is not glued to an identifier on either side.
+            let ident = |c: char| c.is_alphanumeric() || c == '_';
+            let boundary_ok = !text[..m.start()].ends_with(ident)
+                && !text[m.start() + s.len()..].starts_with(ident);
+            if boundary_ok && s.contains(|c: char| c.is_ascii_digit()) && s.parse::<Ipv6Addr>().is_ok() {
                 take(m.start(), m.start() + s.len(), "IP", &mut found);
             }
         }
@@ -506,6 +511,34 @@ mod tests {
         let r = red.redact_with("<EMAIL_2> ana@example.com", map);
         assert_eq!(r.text, "<EMAIL_2> <EMAIL_3>");
         assert_eq!(r.mapping.restore(&r.text), "<EMAIL_2> ana@example.com");
+    }
+
+    #[test]
+    fn double_colons_in_code_are_not_ipv6() {
+        let red = Redactor::new();
+        for text in [
+            "foo :: Int -> Int",
+            "use ::std::fmt;",
+            "a::b",
+            "call Foo::bar() and abc::def",
+            "x :: y",
+            "::",
+            "2001:db8::1g",
+        ] {
+            let r = red.redact(text);
+            assert_eq!(r.text, text, "{text}");
+        }
+        for (text, want) in [
+            ("host 2001:db8::1.", "host <IP_1>."),
+            ("loopback ::1 and fe80::1%eth0", "loopback <IP_1> and <IP_2>%eth0"),
+            ("see fe80::1ff:fe23:4567:890a: up", "see <IP_1>: up"),
+            ("mapped ::ffff:192.0.2.1 ok", "mapped <IP_1> ok"),
+            ("(2001:db8:0:0:0:0:0:1)", "(<IP_1>)"),
+        ] {
+            let r = red.redact(text);
+            assert_eq!(r.text, want, "{text}");
+            assert_eq!(r.mapping.restore(&r.text), text);
+        }
     }
 
     #[test]
