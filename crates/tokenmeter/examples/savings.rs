@@ -3,11 +3,21 @@
 //! after the pipeline suited to the input.
 //!
 //!     cargo run -p tokenmeter --example savings
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//!
+//! `tests/savings_table.rs` builds the same table and checks that the copies in docs/fitting.md
+//! and README.md match it.
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use tokenmeter::{Encoding, Pass, Pruner, Redactor, RedactionMap, Tokenizer};
 
 fn main() -> Result<(), tokenmeter::Error> {
+    print!("{}", table()?);
+    Ok(())
+}
+
+/// The Markdown table, one row per input.
+pub fn table() -> Result<String, tokenmeter::Error> {
+    let mut out = String::new();
     let dir = format!("{}/../../tests/data/savings", env!("CARGO_MANIFEST_DIR"));
     let inputs: [(&str, &str, Vec<Pass>); 5] = [
         ("github-search-issues.json", "pretty-printed API response (GitHub search, from npm @octokit/fixtures 23.1.2)", vec![Pass::JsonTable, Pass::Whitespace]),
@@ -18,33 +28,33 @@ fn main() -> Result<(), tokenmeter::Error> {
     ];
     let tok = Tokenizer::from_encoding(Encoding::O200kBase);
     let single = [Pass::Whitespace, Pass::Dedupe, Pass::Json, Pass::JsonTable, Pass::Markdown];
-    print!("| input | original |");
+    out += "| input | original |";
     for p in single {
-        print!(" {p} |");
+        out += &format!(" {p} |");
     }
-    println!(" pipeline | pipeline saved | redact (tokens) |");
-    println!("|---|---:|{}---:|---:|---:|", "---:|".repeat(single.len()));
+    out += " pipeline | pipeline saved | redact (tokens) |\n";
+    out += &format!("|---|---:|{}---:|---:|---:|\n", "---:|".repeat(single.len()));
     for (file, what, pipeline) in inputs {
         let text = std::fs::read_to_string(format!("{dir}/{file}"))
             .map_err(|e| tokenmeter::Error::Io { path: file.to_string(), reason: e.to_string() })?;
         let before = tok.count(&text)?;
-        print!("| `{file}`: {what} | {before} |");
+        out += &format!("| `{file}`: {what} | {before} |");
         let pruner = Pruner::new(single.to_vec());
         for p in single {
             let after = tok.count(&pruner.apply(p, &text))?;
-            print!(" {after} |");
+            out += &format!(" {after} |");
         }
         let run = Pruner::new(pipeline.clone()).run(&tok, &text)?;
         let names: Vec<&str> = pipeline.iter().map(|p| p.as_str()).collect();
         let saved = 100.0 * (before - run.tokens_after.min(before)) as f64 / before as f64;
         let redacted = Redactor::new().run(&tok, &text, RedactionMap::new())?;
-        println!(
-            " {} ({}) | {saved:.1}% | {} ({} spans) |",
+        out += &format!(
+            " {} ({}) | {saved:.1}% | {} ({} spans) |\n",
             run.tokens_after,
             names.join(" → "),
             redacted.tokens_after.unwrap_or(0),
             redacted.replaced
         );
     }
-    Ok(())
+    Ok(out)
 }

@@ -7,11 +7,15 @@
 //!    duplicates when their word sets overlap by at least 90% (Jaccard) after digits are
 //!    masked, so state that is repeated each turn with a changed number or timestamp counts.
 //!    Only the last copy stays: when state repeats, the newest is the one that is true.
-//! 3. **Lines** (3 words and 20 characters or more). A line whose text, with digit runs and
-//!    hex ids masked, was already seen is dropped (mail headers such as `From:` and `Date:`
-//!    excepted); the first copy stays (a log's first
-//!    occurrence tells when it started), and a run of two or more dropped lines leaves a
-//!    `[N similar lines omitted]` note.
+//! 3. **Lines** (3 words and 20 characters or more; mail headers such as `From:` and `Date:`
+//!    excepted). A line that repeats an earlier line exactly (spacing aside) is dropped. A line
+//!    that differs from the line just before it only in digit runs and hex ids (a log's
+//!    heartbeat, a counter) is dropped too, and the first line of such a run stays (a log's
+//!    first occurrence tells when it started). Every run of dropped lines leaves a
+//!    `[N similar lines omitted]` note where a line with other numbers went (exact repeats
+//!    lose nothing and need two or more to leave a note). Lines that differ in their numbers
+//!    and are not adjacent are both kept: the later one may be newer state, and the line pass
+//!    cannot tell (the paragraph step above keeps the newest copy of a repeated block).
 //!
 //! The pass is lossy by design (near duplicates differ in their numbers); keep it out of a
 //! pipeline for text where every number matters.
@@ -39,7 +43,7 @@ pub(crate) fn dedupe(text: &str) -> String {
         let piece: Option<String> = if keep[i] {
             Some((*line).to_string())
         } else {
-            notes.get(&i).map(|n| format!("[{n} similar lines omitted]"))
+            notes.get(&i).map(|&n| if n == 1 { "[1 similar line omitted]".to_string() } else { format!("[{n} similar lines omitted]") })
         };
         let Some(piece) = piece else { continue };
         let blank = piece.trim().is_empty();
@@ -195,13 +199,25 @@ fn is_mail_header(line: &str) -> bool {
     ["From:", "To:", "Cc:", "Date:", "Sent:", "Subject:"].iter().any(|h| line.starts_with(h))
 }
 
-/// Drops repeated lines; returns, for the last line of each run of two or more dropped lines,
-/// the run's length.
+/// Drops repeated lines (see the module docs); returns, for the last line of each run of
+/// dropped lines that deserves a note, the run's length.
 fn drop_lines(lines: &[&str], keep: &mut [bool]) -> HashMap<usize, usize> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut notes = HashMap::new();
+    // The current run of dropped lines: its length, its last line, and whether a line with
+    // other numbers than the kept one is in it (then even one dropped line gets a note).
     let mut run = 0usize;
+    let mut run_changed = false;
     let mut last_dropped = 0usize;
+    // The masked text of the line just before, when it was eligible (kept or dropped).
+    let mut previous_mask: Option<String> = None;
+    let mut close_run = |run: &mut usize, run_changed: &mut bool, last_dropped: usize| {
+        if *run >= 2 || (*run >= 1 && *run_changed) {
+            notes.insert(last_dropped, *run);
+        }
+        *run = 0;
+        *run_changed = false;
+    };
     for (i, line) in lines.iter().enumerate() {
         if !keep[i] {
             continue;
@@ -209,21 +225,25 @@ fn drop_lines(lines: &[&str], keep: &mut [bool]) -> HashMap<usize, usize> {
         let eligible = line.trim().chars().count() >= MIN_LINE_CHARS
             && line.split_whitespace().count() >= MIN_LINE_WORDS
             && !is_mail_header(line);
-        let dropped = eligible && !seen.insert(mask(line));
-        if dropped {
+        if !eligible {
+            previous_mask = None;
+            close_run(&mut run, &mut run_changed, last_dropped);
+            continue;
+        }
+        let masked = mask(line);
+        let repeat = !seen.insert(squash(line));
+        let near_previous = previous_mask.as_deref() == Some(masked.as_str());
+        if repeat || near_previous {
             keep[i] = false;
             run += 1;
+            run_changed |= !repeat;
             last_dropped = i;
         } else {
-            if run >= 2 {
-                notes.insert(last_dropped, run);
-            }
-            run = 0;
+            close_run(&mut run, &mut run_changed, last_dropped);
         }
+        previous_mask = Some(masked);
     }
-    if run >= 2 {
-        notes.insert(last_dropped, run);
-    }
+    close_run(&mut run, &mut run_changed, last_dropped);
     notes
 }
 
@@ -254,5 +274,25 @@ mod tests {
         let b = "Cart state: 4 items, total 52.10 EUR, shipping to Berlin, express delivery selected.";
         let out = dedupe(&format!("{a}\n\nuser: add socks\n\n{b}\n"));
         assert!(!out.contains("3 items") && out.contains("4 items"), "{out}");
+    }
+
+    #[test]
+    fn a_single_line_with_other_numbers_leaves_a_note() {
+        let t = "12:00:01 INFO heartbeat ok from worker 1\n12:00:02 INFO heartbeat ok from worker 2\n12:00:04 ERROR disk full on /dev/sda1\n";
+        let out = dedupe(t);
+        assert_eq!(out, "12:00:01 INFO heartbeat ok from worker 1\n[1 similar line omitted]\n12:00:04 ERROR disk full on /dev/sda1\n");
+    }
+
+    #[test]
+    fn newer_state_on_a_later_line_is_not_dropped_for_the_older_one() {
+        let t = "[state]\ncart: 2 items, total 40.00 EUR\n\nuser: add the blue jacket\n\n[state]\ncart: 3 items, total 169.00 EUR\n";
+        let out = dedupe(t);
+        assert!(out.contains("total 40.00 EUR") && out.contains("total 169.00 EUR"), "{out}");
+    }
+
+    #[test]
+    fn exact_repeats_anywhere_go() {
+        let t = "Please restart the router and try again.\nok\nPlease restart the router and try again.\n";
+        assert_eq!(dedupe(t), "Please restart the router and try again.\nok\n");
     }
 }
