@@ -17,6 +17,8 @@ cargo test --workspace --doc
 
 section "rust: an encoding left out by cargo features is a clear error"
 cargo test -p tokenmeter --lib --no-default-features --features o200k
+# The trimmed mobile build that docs/uniffi.md offers (o200k only, no tokenizer.json support).
+cargo check -p tokenmeter-uniffi --no-default-features --features o200k
 
 section "pricing: properties with more cases (lines add up, monotone cost, price(0) = 0)"
 PROPTEST_CASES="${PROPTEST_CASES:-2000}" cargo test -p tokenmeter --test pricing_properties
