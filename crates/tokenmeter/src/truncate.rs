@@ -184,10 +184,12 @@ impl Tokenizer {
 /// The result is counted exactly before it is returned and never exceeds the budget; it ends
 /// (or starts) on a token boundary that is also a grapheme boundary; and it is maximal: keeping
 /// the next candidate's worth of text more would exceed the budget. For [`Keep::Both`] the head
-/// gets half the budget left after the marker and the tail the rest; text that already fits is
+/// first gets half the budget left after the marker, the tail then takes what the joined text
+/// leaves, and each end grows into what the other left unused until neither end can keep one
+/// more candidate without the joined text (head, marker, tail, counted as one text) exceeding
+/// the budget; both cuts are candidates of the whole input. Text that already fits is
 /// returned unchanged, without a marker (for inputs over 64 KiB this is checked only when the
-/// two ends leave a middle of at most 2 KiB, so such an input is never counted whole). Each
-/// end is maximal for its share; the joined text is counted and never exceeds the budget.
+/// two ends leave a middle of at most 2 KiB, so such an input is never counted whole).
 ///
 /// ```
 /// use tokenmeter::{Encoding, Keep, Tokenizer, TruncateOptions};
@@ -256,7 +258,8 @@ fn both_ends(tokenizer: &Tokenizer, text: &str, budget: usize, marker: &str) -> 
     // Does the whole text fit? For a short text that is one cheap count; a long one is not
     // counted whole: the check runs only when the two ends leave a middle of at most
     // `EDGE_SLACK` bytes (a longer middle that would fit under the marker's tokens is cut anyway).
-    if text.len() <= WHOLE_TEXT_BYTES {
+    let len = text.len();
+    if len <= WHOLE_TEXT_BYTES {
         let whole = tokenizer.count_up_to(text, budget)?;
         if !whole.exceeded {
             return Ok(BothEnds::Whole(whole.tokens));
@@ -266,30 +269,81 @@ fn both_ends(tokenizer: &Tokenizer, text: &str, budget: usize, marker: &str) -> 
     if marker_tokens >= budget {
         return Err(Error::BudgetExceeded { needed: marker_tokens + 1, budget });
     }
-    let mut rest = budget - marker_tokens;
-    let mut first = text.len() > WHOLE_TEXT_BYTES;
+    let rest = budget - marker_tokens;
+    let mut window = if len <= WHOLE_TEXT_BYTES {
+        len
+    } else {
+        budget.saturating_mul(WINDOW_BYTES_PER_TOKEN).saturating_add(2 * EDGE_SLACK).min(len)
+    };
     loop {
-        let (head, head_tokens) = best_cut(tokenizer, text, Side::Head, rest - rest / 2)?;
-        let after = text.get(head..).unwrap_or("");
-        let (tail_rel, _) = best_cut(tokenizer, after, Side::Tail, rest - head_tokens)?;
-        let tail_start = head + tail_rel;
-        if first && tail_start - head <= EDGE_SLACK {
+        // Both ends cut on the candidates of the same text (token boundaries of the input that
+        // are grapheme boundaries), heads ascending from 0, tails descending from `len`.
+        let heads = candidates(tokenizer, text, Side::Head, window)?;
+        let tails = candidates(tokenizer, text, Side::Tail, window)?;
+        let joined = |i: usize, j: usize| {
+            let (h, t) = (heads[i].pos, tails[j].pos.max(heads[i].pos));
+            let mut out = String::with_capacity(h + marker.len() + len - t);
+            out.push_str(text.get(..h).unwrap_or(""));
+            out.push_str(marker);
+            out.push_str(text.get(t..).unwrap_or(""));
+            out
+        };
+        // Tokens can merge across the seams, so every candidate pair is counted joined.
+        let fits = |i: usize, j: usize| -> Result<Option<usize>> {
+            let counted = tokenizer.count_up_to(&joined(i, j), budget)?;
+            Ok((!counted.exceeded).then_some(counted.tokens))
+        };
+        // The head first gets half of what the marker leaves, counted on its own ...
+        let share = rest - rest / 2;
+        let guess = heads.iter().rposition(|c| c.tokens_before <= share).unwrap_or(0);
+        let (mut i, head_tokens) = last_fitting(heads.len(), guess, |k| {
+            let counted = tokenizer.count_up_to(text.get(..heads[k].pos).unwrap_or(""), share)?;
+            Ok((!counted.exceeded).then_some(counted.tokens))
+        })?;
+        // ... and with the marker (index 0, the marker alone, fits: it is under the budget).
+        if i > 0 && fits(i, 0)?.is_none() {
+            i = last_fitting(i, i - 1, |k| fits(k, 0))?.0;
+        }
+        // Then the tail takes what is left, and each end grows into what the other leaves
+        // unused until neither can keep one more candidate. Each step starts from a pair that
+        // fits, so it never shrinks an end, and ends where the next candidate does not fit.
+        let mut j = 0;
+        let mut first = true;
+        loop {
+            let n_tails = tails.iter().take_while(|c| c.pos > heads[i].pos).count().max(1);
+            let guess = if first {
+                let left = rest.saturating_sub(head_tokens);
+                tails[..n_tails].iter().rposition(|c| c.tokens_before <= left).unwrap_or(0)
+            } else {
+                j
+            };
+            first = false;
+            let nj = last_fitting(n_tails, guess, |k| fits(i, k))?.0;
+            let n_heads = heads.iter().take_while(|c| c.pos < tails[nj].pos).count().max(1);
+            let ni = last_fitting(n_heads, i.min(n_heads - 1), |k| fits(k, nj))?.0;
+            let done = ni == i && nj == j;
+            (i, j) = (ni, nj);
+            if done {
+                break;
+            }
+        }
+        // A window that ends before the text must show a candidate past each end, or that end
+        // may grow beyond it.
+        if window < len && (i + 1 == heads.len() || j + 1 == tails.len()) {
+            window = window.saturating_mul(2).min(len);
+            continue;
+        }
+        let (head, tail_start) = (heads[i].pos, tails[j].pos.max(heads[i].pos));
+        if len > WHOLE_TEXT_BYTES && tail_start - head <= EDGE_SLACK {
             let whole = tokenizer.count_up_to(text, budget)?;
             if !whole.exceeded {
                 return Ok(BothEnds::Whole(whole.tokens));
             }
         }
-        first = false;
-        let mut joined = String::with_capacity(head + marker.len() + text.len() - tail_start);
-        joined.push_str(text.get(..head).unwrap_or(""));
-        joined.push_str(marker);
-        joined.push_str(text.get(tail_start..).unwrap_or(""));
-        // Tokens can merge across the seams, so the joined text is counted as a whole.
+        let joined = joined(i, j);
         let tokens = tokenizer.count(&joined)?;
-        if tokens <= budget || rest == 0 {
-            return Ok(BothEnds::Cut { head, tail_start, tokens, text: joined });
-        }
-        rest = rest.saturating_sub(tokens - budget);
+        debug_assert!(tokens <= budget);
+        return Ok(BothEnds::Cut { head, tail_start, tokens, text: joined });
     }
 }
 
@@ -520,6 +574,35 @@ mod tests {
         assert!(t.text.ends_with("word199"), "{}", t.text);
         assert!(t.text.contains(DEFAULT_MARKER));
         assert!(t.cut_tokens.unwrap_or(0) > 0);
+    }
+
+    /// Both ends together use the budget: neither end can keep one more candidate (a token
+    /// boundary of the input on a grapheme boundary) without the joined text going over. Before,
+    /// the tail's unused share was lost (18 tokens kept of a budget of 25).
+    #[test]
+    fn both_ends_are_maximal_together() {
+        let tok = o200k();
+        let short = "The quick brown fox jumps over the lazy dog. ".repeat(6);
+        let long = "The quick brown fox jumps over the lazy dog; naïve café — 東京 🙂.\n".repeat(2000);
+        assert!(long.len() > WHOLE_TEXT_BYTES);
+        for (text, budgets) in [(&short, &[5usize, 12, 25, 40][..]), (&long, &[9, 300])] {
+            let spans = tok.encode_with_offsets(text).unwrap();
+            let g = grapheme_boundaries(text);
+            for &budget in budgets {
+                let marker = " [...] ";
+                let t = tok.truncate(text, &TruncateOptions::new(budget).with_keep(Keep::Both).with_marker(marker)).unwrap();
+                let (h, s) = (t.head_bytes, text.len() - t.tail_bytes);
+                assert!(t.tokens <= budget && t.tokens == tok.count(&t.text).unwrap());
+                assert_eq!(t.text, format!("{}{marker}{}", &text[..h], &text[s..]));
+                let joined = |h: usize, s: usize| format!("{}{marker}{}", &text[..h], &text[s..]);
+                if let Some(e) = spans.iter().map(|x| x.end).filter(|&e| e > h && e < s && g.binary_search(&e).is_ok()).min() {
+                    assert!(tok.count(&joined(e, s)).unwrap() > budget, "budget {budget}: head not maximal");
+                }
+                if let Some(p) = spans.iter().map(|x| x.start).filter(|&p| p < s && p > h && g.binary_search(&p).is_ok()).max() {
+                    assert!(tok.count(&joined(h, p)).unwrap() > budget, "budget {budget}: tail not maximal");
+                }
+            }
+        }
     }
 
     #[test]

@@ -110,8 +110,26 @@ proptest! {
             prop_assert_eq!(&cut.text, &format!("{head}{marker}{tail}"));
             prop_assert!(cut.head_bytes + cut.tail_bytes < text.len());
             let g = grapheme_boundaries(&text);
-            prop_assert!(g.binary_search(&cut.head_bytes).is_ok());
-            prop_assert!(g.binary_search(&(text.len() - cut.tail_bytes)).is_ok());
+            let (h, t) = (cut.head_bytes, text.len() - cut.tail_bytes);
+            prop_assert!(g.binary_search(&h).is_ok());
+            prop_assert!(g.binary_search(&t).is_ok());
+            // Both ends lie on token boundaries of the whole input that are grapheme boundaries.
+            let spans = tok.encode_with_offsets(&text).unwrap();
+            prop_assert!(h == 0 || spans.iter().any(|s| s.end == h), "head cut not on a token boundary");
+            prop_assert!(t == text.len() || spans.iter().any(|s| s.start == t), "tail cut not on a token boundary");
+            // Maximal for both ends: neither end can be extended by one more such boundary (one
+            // that still leaves a non-empty middle) without the joined text exceeding the budget.
+            let joined = |h: usize, t: usize| format!("{}{marker}{}", &text[..h], &text[t..]);
+            let next_head = spans.iter().map(|s| s.end)
+                .filter(|&e| e > h && e < t && g.binary_search(&e).is_ok()).min();
+            if let Some(e) = next_head {
+                prop_assert!(tok.count(&joined(e, t)).unwrap() > budget, "head not maximal: {} fits", e);
+            }
+            let prev_tail = spans.iter().map(|s| s.start)
+                .filter(|&s| s < t && s > h && g.binary_search(&s).is_ok()).max();
+            if let Some(s) = prev_tail {
+                prop_assert!(tok.count(&joined(h, s)).unwrap() > budget, "tail not maximal: {} fits", s);
+            }
         } else {
             prop_assert_eq!(&cut.text, &text);
         }
