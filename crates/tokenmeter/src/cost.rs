@@ -210,6 +210,8 @@ impl Catalog {
 /// variant, or no rate for a kind of token the usage contains (never a silent zero);
 /// [`Error::InvalidInput`] for a zero token bucket or an amount too large for a decimal.
 pub fn cost(model: &Model, usage: &Usage, options: &CostOptions) -> Result<Cost> {
+    // An OpenAI-shaped usage priced on an xAI model is read by xAI's rule (see `usage`).
+    let usage = &usage.as_billed_by(&model.provider);
     let at = options.at.unwrap_or_else(Timestamp::today);
     let price = model.price_at(at)?;
     let bucket = options.token_bucket.or(price.token_bucket);

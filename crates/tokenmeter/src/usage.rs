@@ -10,6 +10,15 @@
 //! | Anthropic Messages | `input_tokens`, `cache_read_input_tokens`, `cache_creation_input_tokens`, `cache_creation.ephemeral_5m_input_tokens` / `ephemeral_1h_input_tokens`, `output_tokens` | input **excludes** cache reads and writes; the two TTLs split the cache writes; output includes thinking |
 //! | Gemini `usageMetadata` | `promptTokenCount`, `cachedContentTokenCount`, `toolUsePromptTokenCount`, `candidatesTokenCount`, `thoughtsTokenCount` | prompt **includes** cached content; tool-use prompt is **outside** prompt; candidates **exclude** thoughts |
 //! | DeepSeek | `prompt_tokens` = `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens`, `completion_tokens` (+ `completion_tokens_details.reasoning_tokens`) | hit + miss must equal prompt; completion includes reasoning |
+//! | xAI Chat (Grok) | the OpenAI Chat fields | prompt **includes** cached; completion **excludes** reasoning; `total_tokens` = prompt + completion + reasoning |
+//!
+//! xAI's objects have OpenAI's field names, so the xAI rule is chosen by evidence: a
+//! `total_tokens` equal to prompt + completion + reasoning (and not prompt + completion), a
+//! reasoning count above the completion count, or (when no `total_tokens` says otherwise) a
+//! response envelope whose `model` is a Grok model. A bare OpenAI-shaped object with neither is
+//! read by OpenAI's rule; when it is then priced on a model whose provider is `xai`
+//! ([`crate::Catalog::cost`]), its reasoning tokens are taken as outside the completion count,
+//! unless its `total_tokens` showed them inside.
 
 mod anthropic;
 mod deepseek;
@@ -39,6 +48,8 @@ pub enum UsageFormat {
     Gemini,
     /// DeepSeek `usage` with cache hit and miss counts.
     Deepseek,
+    /// xAI (Grok) Chat Completions `usage`: OpenAI's fields, reasoning outside completion.
+    Xai,
     /// tokenmeter's own normalized shape (plain counts).
     #[default]
     Plain,
@@ -53,6 +64,7 @@ impl UsageFormat {
             UsageFormat::Anthropic => "anthropic",
             UsageFormat::Gemini => "gemini",
             UsageFormat::Deepseek => "deepseek",
+            UsageFormat::Xai => "xai",
             UsageFormat::Plain => "plain",
         }
     }
@@ -73,9 +85,10 @@ impl FromStr for UsageFormat {
             "anthropic" => Ok(UsageFormat::Anthropic),
             "gemini" | "google" | "vertex" => Ok(UsageFormat::Gemini),
             "deepseek" => Ok(UsageFormat::Deepseek),
+            "xai" | "grok" => Ok(UsageFormat::Xai),
             "plain" => Ok(UsageFormat::Plain),
             other => Err(Error::invalid(format!(
-                "unknown usage format `{other}`; known: openai_chat, openai_responses, anthropic, gemini, deepseek, plain"
+                "unknown usage format `{other}`; known: openai_chat, openai_responses, anthropic, gemini, deepseek, xai, plain"
             ))),
         }
     }
@@ -93,7 +106,7 @@ impl FromStr for UsageFormat {
 /// assert_eq!((u.input_tokens, u.cache_read_tokens, u.output_tokens, u.reasoning_tokens), (200, 800, 100, 200));
 /// # Ok::<(), tokenmeter::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Usage {
@@ -118,7 +131,36 @@ pub struct Usage {
     /// The provider format this was read from.
     #[serde(default)]
     pub format: UsageFormat,
+    /// An OpenAI Chat object whose `total_tokens` showed its reasoning inside the completion
+    /// count, so pricing it on an xAI model must not apply xAI's rule.
+    #[serde(skip)]
+    reasoning_inside_confirmed: bool,
 }
+
+/// Two usages are equal when their counts and format are.
+impl PartialEq for Usage {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.input_tokens,
+            self.cache_read_tokens,
+            self.cache_write_5m_tokens,
+            self.cache_write_1h_tokens,
+            self.output_tokens,
+            self.reasoning_tokens,
+            self.format,
+        ) == (
+            other.input_tokens,
+            other.cache_read_tokens,
+            other.cache_write_5m_tokens,
+            other.cache_write_1h_tokens,
+            other.output_tokens,
+            other.reasoning_tokens,
+            other.format,
+        )
+    }
+}
+
+impl Eq for Usage {}
 
 impl Usage {
     /// Plain counts: `input` uncached input tokens and `output` output tokens.
@@ -162,6 +204,23 @@ impl Usage {
         self.output_tokens.saturating_add(self.reasoning_tokens)
     }
 
+    /// This usage as billed by `provider` (a catalog model's provider). An OpenAI Chat object
+    /// read by OpenAI's rule (reasoning inside completion) and priced on an `xai` model is
+    /// re-read by xAI's rule: its completion count was the visible output, so the reasoning
+    /// tokens are added to it. Not when the object's `total_tokens` showed the reasoning inside.
+    pub(crate) fn as_billed_by(&self, provider: &str) -> Usage {
+        let mut u = *self;
+        if provider.eq_ignore_ascii_case("xai")
+            && u.format == UsageFormat::OpenaiChat
+            && !u.reasoning_inside_confirmed
+            && u.reasoning_tokens > 0
+        {
+            u.output_tokens = u.output_tokens.saturating_add(u.reasoning_tokens);
+            u.format = UsageFormat::Xai;
+        }
+        u
+    }
+
     /// Reads a provider usage object, or a whole response (or stream event) that contains
     /// one, detecting the provider from its fields.
     ///
@@ -181,6 +240,10 @@ impl Usage {
     /// As [`Usage::from_json`].
     pub fn from_value(value: &Value) -> Result<Usage> {
         let (format, obj) = detect(value)?;
+        if format == UsageFormat::OpenaiChat && names_xai_model(value) {
+            // A Grok response envelope: xAI's rule unless `total_tokens` says otherwise.
+            return openai::parse_chat(obj, true);
+        }
         parse_as(format, obj)
     }
 
@@ -202,13 +265,27 @@ impl Usage {
 
 fn parse_as(format: UsageFormat, obj: &Map<String, Value>) -> Result<Usage> {
     match format {
-        UsageFormat::OpenaiChat => openai::parse_chat(obj),
+        UsageFormat::OpenaiChat => openai::parse_chat(obj, false),
+        UsageFormat::Xai => openai::parse_xai(obj),
         UsageFormat::OpenaiResponses => openai::parse_responses(obj),
         UsageFormat::Anthropic => anthropic::parse(obj),
         UsageFormat::Gemini => gemini::parse(obj),
         UsageFormat::Deepseek => deepseek::parse(obj),
         UsageFormat::Plain => parse_plain(obj),
     }
+}
+
+/// Whether the response envelope around the usage object (or a stream event's inner response)
+/// names an xAI model (`grok-4-0709`, `xai/grok-4`, `x-ai/grok-4`).
+fn names_xai_model(value: &Value) -> bool {
+    let is_xai = |v: &Value| {
+        v.get("model").and_then(Value::as_str).is_some_and(|m| {
+            let m = m.to_ascii_lowercase();
+            let bare = m.rsplit('/').next().unwrap_or(&m);
+            bare.starts_with("grok") || m.starts_with("xai/") || m.starts_with("x-ai/")
+        })
+    };
+    is_xai(value) || ["response", "message"].iter().any(|k| value.get(*k).is_some_and(is_xai))
 }
 
 /// Finds the usage object inside `value` and names its provider.
@@ -276,6 +353,7 @@ fn parse_plain(obj: &Map<String, Value>) -> Result<Usage> {
         output_tokens: f.opt("output_tokens")?.unwrap_or(0),
         reasoning_tokens: f.opt("reasoning_tokens")?.unwrap_or(0),
         format: UsageFormat::Plain,
+        ..Usage::default()
     })
 }
 

@@ -44,6 +44,7 @@ pub(super) fn parse(obj: &Map<String, Value>) -> Result<Usage> {
         output_tokens: output,
         reasoning_tokens: 0,
         format: UsageFormat::Anthropic,
+        ..Usage::default()
     })
 }
 
