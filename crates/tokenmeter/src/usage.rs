@@ -8,7 +8,7 @@
 //! | OpenAI Chat | `prompt_tokens`, `prompt_tokens_details.cached_tokens`, `completion_tokens`, `completion_tokens_details.reasoning_tokens` | prompt **includes** cached; completion **includes** reasoning |
 //! | OpenAI Responses | `input_tokens`, `input_tokens_details.cached_tokens`, `output_tokens`, `output_tokens_details.reasoning_tokens` | same containment as Chat |
 //! | Anthropic Messages | `input_tokens`, `cache_read_input_tokens`, `cache_creation_input_tokens`, `cache_creation.ephemeral_5m_input_tokens` / `ephemeral_1h_input_tokens`, `output_tokens` | input **excludes** cache reads and writes; the two TTLs split the cache writes; output includes thinking |
-//! | Gemini `usageMetadata` | `promptTokenCount`, `cachedContentTokenCount`, `toolUsePromptTokenCount`, `candidatesTokenCount`, `thoughtsTokenCount` | prompt **includes** cached content; tool-use prompt is **outside** prompt; candidates **exclude** thoughts |
+//! | Gemini `usageMetadata` (or the Python SDK's snake_case `usage_metadata`: `prompt_token_count`, ...) | `promptTokenCount`, `cachedContentTokenCount`, `toolUsePromptTokenCount`, `candidatesTokenCount`, `thoughtsTokenCount` | prompt **includes** cached content; tool-use prompt is **outside** prompt; candidates **exclude** thoughts |
 //! | DeepSeek | `prompt_tokens` = `prompt_cache_hit_tokens` + `prompt_cache_miss_tokens`, `completion_tokens` (+ `completion_tokens_details.reasoning_tokens`) | hit + miss must equal prompt; completion includes reasoning |
 //! | xAI Chat (Grok) | the OpenAI Chat fields | prompt **includes** cached; completion **excludes** reasoning; `total_tokens` = prompt + completion + reasoning |
 //!
@@ -318,7 +318,13 @@ fn detect(value: &Value) -> Result<(UsageFormat, &Map<String, Value>)> {
 
 fn detect_fields(obj: &Map<String, Value>) -> Result<UsageFormat> {
     let has = |k: &str| obj.contains_key(k);
-    if has("promptTokenCount") || has("candidatesTokenCount") || has("totalTokenCount") {
+    if has("promptTokenCount")
+        || has("candidatesTokenCount")
+        || has("totalTokenCount")
+        || has("prompt_token_count")
+        || has("candidates_token_count")
+        || has("total_token_count")
+    {
         Ok(UsageFormat::Gemini)
     } else if has("prompt_cache_hit_tokens") || has("prompt_cache_miss_tokens") {
         Ok(UsageFormat::Deepseek)
