@@ -52,6 +52,38 @@ export declare class Catalog {
   countChat(request: ChatRequest): ChatCount
   /** `countChat` off the main thread. */
   countChatAsync(request: ChatRequest, options?: AsyncOptions | undefined | null): Promise<ChatCount>
+  /**
+   * `cost` priced with this catalog's models and prices.
+   *
+   * @throws {Error} as `cost`.
+   */
+  cost(model: string, usage: UsageCounts, options?: CostOptions | undefined | null): Cost
+  /**
+   * `preflight` for a model of this catalog.
+   *
+   * @throws {Error} as `preflight`.
+   */
+  preflight(request: PreflightRequest, options?: CostOptions | undefined | null): Preflight
+  /**
+   * `compare` on models of this catalog.
+   *
+   * @throws {Error} as `compare`.
+   */
+  compare(request: CompareRequest, options?: CostOptions | undefined | null): Array<CompareRow>
+  /**
+   * `fitMessages` for a model of this catalog.
+   *
+   * @throws {Error} as `fitMessages`.
+   */
+  fitMessages(request: ChatRequest, options: FitOptions): Fitted
+  /**
+   * `fitMessagesForModel` for a model of this catalog (its context window).
+   *
+   * @throws {Error} as `fitMessagesForModel`.
+   */
+  fitMessagesForModel(request: ChatRequest, options?: FitOptions | undefined | null): Fitted
+  /** `fitMessagesAsync` for a model of this catalog. */
+  fitMessagesAsync(request: ChatRequest, options: FitOptions, asyncOptions?: AsyncOptions | undefined | null): Promise<Fitted>
 }
 export type JsCatalog = Catalog
 
@@ -301,7 +333,8 @@ export interface ChatToolCall {
 }
 
 /**
- * One request priced on each of `models`, cheapest first (ties by model id).
+ * One request priced on each of `models`, cheapest first (ties by model id), by the bundled
+ * catalog (`Catalog#compare` for another).
  *
  * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
  * `TOKENMETER_INVALID_INPUT`.
@@ -339,7 +372,8 @@ export interface CompareRow {
 
 /**
  * The price of `usage` on a catalog model: one line per kind of token, exact decimals.
- * Read a provider's usage object with `parseUsage` first.
+ * Read a provider's usage object with `parseUsage` first. Prices come from the bundled
+ * catalog; `Catalog#cost` prices with a catalog of one's own.
  *
  * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE` (no price for
  * that model, variant or date), `TOKENMETER_INVALID_INPUT`.
@@ -446,7 +480,8 @@ export interface ExcludedSection {
 /**
  * Drops the oldest turns of a chat request (`{ model, messages, tools }`) until it fits
  * `options.budget` prompt tokens. The system prompt and the last user turn are pinned; a tool
- * call and its result go together.
+ * call and its result go together. The model is looked up in the bundled catalog
+ * (`Catalog#fitMessages` for another).
  *
  * @throws {Error} `TOKENMETER_BUDGET_EXCEEDED` when the pinned messages alone do not fit;
  * `TOKENMETER_UNKNOWN_MODEL`; `TOKENMETER_INVALID_INPUT`.
@@ -592,7 +627,7 @@ export interface PassReport {
 
 /**
  * Before the call: counts the request, checks it against the model's limits, and prices the
- * least and the worst case.
+ * least and the worst case, by the bundled catalog (`Catalog#preflight` for another).
  *
  * @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
  * `TOKENMETER_INVALID_INPUT`.

@@ -54,3 +54,17 @@ const approx: number = price.totalNumber
 const before: Preflight = preflight({ model: 'gpt-4o', messages, max_completion_tokens: 200 })
 const rows: CompareRow[] = compare({ models: ['gpt-4o', 'gpt-4o-mini'], text: 'hi', outputTokens: 100 })
 console.log(exactTotal, approx, before.fits, before.worstCost.total, rows[0].costPer1kRequests)
+
+// A catalog of one's own (models with their prices), used in place of the bundled one.
+const mine: Catalog = Catalog.fromJson(JSON.stringify({
+  catalog_date: '2026-01-01',
+  models: [{
+    id: 'acme-1', provider: 'acme', tokenizer: { encoding: 'o200k_base' }, context_window: 8192, max_output: 1024,
+    prices: [{ effective: '2026-01-01', source: 'contract', rates: { input: '1', output: '2' } }],
+  }],
+}))
+const own: Cost = mine.cost('acme-1', used)
+const ownRows: CompareRow[] = mine.compare({ models: ['acme-1'], text: 'hi', outputTokens: 100 })
+const ownFit: Fitted = mine.fitMessages({ model: 'acme-1', messages }, { budget: 100 })
+const ownBefore: Preflight = mine.preflight({ model: 'acme-1', messages })
+console.log(own.total, ownRows[0].fits, ownFit.tokens, ownBefore.fits)

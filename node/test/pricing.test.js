@@ -5,7 +5,10 @@
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { parseUsage, cost, preflight, compare, countChat } = require('tokenmeter')
+const {
+  parseUsage, cost, preflight, compare, countChat, fitMessages, Catalog,
+  UnknownModelError, PriceUnavailableError, BudgetExceededError,
+} = require('tokenmeter')
 
 test('parseUsage reads the usage objects the official SDKs return', () => {
   // openai: chat.completions.create(...).usage
@@ -123,4 +126,67 @@ test('compare prices one request on several models', () => {
   assert.throws(() => compare({ models: [], text: 'x', outputTokens: 1 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
   assert.throws(() => compare({ models: ['gpt-4o', 'nope'], text: 'x', outputTokens: 1 }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
   assert.throws(() => compare({ models: ['gpt-4o'], text: 'x', outputTokens: 0.5 }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+})
+
+// The model of python/tests/test_catalog.py (test_catalog_from_json), given prices: $3 input and
+// $15 output per 1M tokens from 2026-01-01, batch at half price.
+const customJson = JSON.stringify({
+  catalog_date: '2026-01-01',
+  models: [
+    {
+      id: 'm1', provider: 'p', tokenizer: { estimate: 'anthropic' }, context_window: 1000, max_output: 100,
+      prices: [{ effective: '2026-01-01', source: 'test', rates: { input: '3', output: '15' }, variants: { batch: { multiplier: '0.5' } } }],
+    },
+    {
+      id: 'm2', provider: 'p', tokenizer: { encoding: 'o200k_base' }, context_window: 1000, max_output: 100,
+      prices: [{ effective: '2026-01-01', source: 'test', rates: { input: '1', output: '2' } }],
+    },
+  ],
+})
+
+test('a catalog loaded with Catalog.fromJson prices, preflights, compares and fits its own models', async () => {
+  const custom = Catalog.fromJson(customJson)
+  const messages = [
+    { role: 'system', content: 'You are terse.' },
+    { role: 'user', content: 'old question '.repeat(200) },
+    { role: 'assistant', content: 'old answer '.repeat(200) },
+    { role: 'user', content: 'Weather in Paris?' },
+  ]
+
+  // 1000 x 3/1e6 + 100 x 15/1e6 = 0.003 + 0.0015 = 0.0045; batch halves it.
+  const c = custom.cost('m1', { inputTokens: 1000, outputTokens: 100 })
+  assert.equal(c.model, 'm1')
+  assert.equal(c.total, '0.0045')
+  assert.equal(c.priceEffective, '2026-01-01')
+  assert.equal(custom.cost('m1', { inputTokens: 1000, outputTokens: 100 }, { variant: 'batch' }).total, '0.00225')
+  assert.throws(() => custom.cost('m1', { inputTokens: 1, outputTokens: 1 }, { at: '2025-12-31' }), PriceUnavailableError)
+  // The bundled catalog does not know m1, and the custom one does not know gpt-4o.
+  assert.throws(() => cost('m1', { inputTokens: 1, outputTokens: 1 }), UnknownModelError)
+  assert.throws(() => custom.cost('gpt-4o', { inputTokens: 1, outputTokens: 1 }), UnknownModelError)
+
+  // m2 counts exactly (o200k): `hello world` is 2 tokens, priced at $1 in and $2 out per 1M.
+  const p = custom.preflight({ model: 'm2', text: 'hello world', max_tokens: 50 })
+  assert.equal(p.inputTokens, 2)
+  assert.equal(p.contextWindow, 1000)
+  assert.equal(p.reservedOutput, 50)
+  assert.ok(p.fits)
+  assert.equal(p.worstCost.total, '0.000102') // 2 x 1/1e6 + 50 x 2/1e6
+  assert.equal(p.worstCost.total, custom.cost('m2', { inputTokens: 2, outputTokens: 50 }).total)
+  assert.throws(() => preflight({ model: 'm2', text: 'hello world' }), UnknownModelError)
+
+  const rows = custom.compare({ models: ['m1', 'm2'], text: 'hello world', outputTokens: 100 })
+  assert.deepEqual(rows.map((r) => r.model), ['m2', 'm1'])
+  assert.equal(rows[0].costPerRequest, '0.000202') // 2 x 1/1e6 + 100 x 2/1e6
+  assert.throws(() => compare({ models: ['m1', 'm2'], text: 'x', outputTokens: 1 }), UnknownModelError)
+
+  // Fitting by the custom model's tokenizer and context window.
+  const fitted = custom.fitMessages({ model: 'm2', messages }, { budget: 100 })
+  assert.ok(fitted.tokens <= 100)
+  assert.ok(fitted.dropped.length > 0)
+  assert.deepEqual(await custom.fitMessagesAsync({ model: 'm2', messages }, { budget: 100 }), fitted)
+  const forModel = custom.fitMessagesForModel({ model: 'm2', messages }, { reserveOutput: 900 })
+  assert.deepEqual(forModel, fitted)
+  assert.throws(() => fitMessages({ model: 'm2', messages }, { budget: 100 }), UnknownModelError)
+  assert.throws(() => custom.fitMessages({ model: 'm2', messages }, { budget: 5 }), BudgetExceededError)
+  await assert.rejects(custom.fitMessagesAsync({ model: 'gpt-4o', messages }, { budget: 100 }), UnknownModelError)
 })

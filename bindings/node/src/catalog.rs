@@ -6,10 +6,16 @@ use napi::bindgen_prelude::AsyncTask;
 use napi_derive::napi;
 
 use crate::chat::{ChatCount, ChatRequest, count_request, to_core};
+use crate::compare::{CompareRequest, CompareRow, compare_in};
+use crate::cost::{Cost, CostOptions, cost_in};
 use crate::error::{OrThrow, Result};
+use crate::fit::{FitOptions, Fitted, for_model_options, task as fit_task};
 use crate::number::to_usize;
+use crate::preflight::{Preflight, PreflightRequest, preflight_in};
 use crate::tasks::count_chat::CountChatTask;
+use crate::tasks::fit_messages::FitMessagesTask;
 use crate::tokenizer::{AsyncOptions, JsTokenizer, TokenizerOptions};
+use crate::usage::UsageCounts;
 
 /// How a model's tokens are counted.
 #[napi(object)]
@@ -230,6 +236,88 @@ impl JsCatalog {
         Ok(AsyncTask::with_optional_signal(
             task,
             options.and_then(|o| o.signal),
+        ))
+    }
+
+    /// `cost` priced with this catalog's models and prices.
+    ///
+    /// @throws {Error} as `cost`.
+    #[napi(catch_unwind)]
+    pub fn cost(
+        &self,
+        model: String,
+        usage: UsageCounts,
+        options: Option<CostOptions>,
+    ) -> Result<Cost> {
+        cost_in(self.inner.get(), &model, &usage, options)
+    }
+
+    /// `preflight` for a model of this catalog.
+    ///
+    /// @throws {Error} as `preflight`.
+    #[napi(catch_unwind)]
+    pub fn preflight(
+        &self,
+        request: PreflightRequest,
+        options: Option<CostOptions>,
+    ) -> Result<Preflight> {
+        preflight_in(self.inner.get(), request, options)
+    }
+
+    /// `compare` on models of this catalog.
+    ///
+    /// @throws {Error} as `compare`.
+    #[napi(catch_unwind)]
+    pub fn compare(
+        &self,
+        request: CompareRequest,
+        options: Option<CostOptions>,
+    ) -> Result<Vec<CompareRow>> {
+        compare_in(self.inner.get(), request, options)
+    }
+
+    /// `fitMessages` for a model of this catalog.
+    ///
+    /// @throws {Error} as `fitMessages`.
+    #[napi(catch_unwind)]
+    pub fn fit_messages(&self, request: ChatRequest, options: FitOptions) -> Result<Fitted> {
+        Ok(fit_task(self.inner.clone(), request, &options, false)?
+            .run()
+            .or_throw()?
+            .into())
+    }
+
+    /// `fitMessagesForModel` for a model of this catalog (its context window).
+    ///
+    /// @throws {Error} as `fitMessagesForModel`.
+    #[napi(catch_unwind)]
+    pub fn fit_messages_for_model(
+        &self,
+        request: ChatRequest,
+        options: Option<FitOptions>,
+    ) -> Result<Fitted> {
+        Ok(fit_task(
+            self.inner.clone(),
+            request,
+            &for_model_options(options),
+            true,
+        )?
+        .run()
+        .or_throw()?
+        .into())
+    }
+
+    /// `fitMessagesAsync` for a model of this catalog.
+    #[napi(catch_unwind, ts_return_type = "Promise<Fitted>")]
+    pub fn fit_messages_async(
+        &self,
+        request: ChatRequest,
+        options: FitOptions,
+        async_options: Option<AsyncOptions>,
+    ) -> Result<AsyncTask<FitMessagesTask>> {
+        Ok(AsyncTask::with_optional_signal(
+            fit_task(self.inner.clone(), request, &options, false)?,
+            async_options.and_then(|o| o.signal),
         ))
     }
 }

@@ -44,17 +44,26 @@ pub struct CompareRow {
     pub fits: bool,
 }
 
-/// One request priced on each of `models`, cheapest first (ties by model id).
+/// One request priced on each of `models`, cheapest first (ties by model id), by the bundled
+/// catalog (`Catalog#compare` for another).
 ///
 /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
 /// `TOKENMETER_INVALID_INPUT`.
 #[napi(catch_unwind)]
 pub fn compare(request: CompareRequest, options: Option<CostOptions>) -> Result<Vec<CompareRow>> {
+    compare_in(tokenmeter::Catalog::bundled(), request, options)
+}
+
+/// `compare` by a given catalog (`compare` and `Catalog#compare`).
+pub fn compare_in(
+    catalog: &tokenmeter::Catalog,
+    request: CompareRequest,
+    options: Option<CostOptions>,
+) -> Result<Vec<CompareRow>> {
     let input = input(request.text, request.messages, request.tools)?;
     let output = to_u64(request.output_tokens, "outputTokens")?;
     let opts = (&options.unwrap_or_default()).try_into()?;
-    let rows = tokenmeter::compare(tokenmeter::Catalog::bundled(), &request.models, &input, output, &opts)
-        .or_throw()?;
+    let rows = tokenmeter::compare(catalog, &request.models, &input, output, &opts).or_throw()?;
     Ok(rows
         .iter()
         .map(|r| CompareRow {

@@ -135,13 +135,24 @@ impl From<&tokenmeter::Cost> for Cost {
 }
 
 /// The price of `usage` on a catalog model: one line per kind of token, exact decimals.
-/// Read a provider's usage object with `parseUsage` first.
+/// Read a provider's usage object with `parseUsage` first. Prices come from the bundled
+/// catalog; `Catalog#cost` prices with a catalog of one's own.
 ///
 /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE` (no price for
 /// that model, variant or date), `TOKENMETER_INVALID_INPUT`.
 #[napi(catch_unwind)]
 pub fn cost(model: String, usage: UsageCounts, options: Option<CostOptions>) -> Result<Cost> {
-    let usage = tokenmeter::Usage::try_from(&usage)?;
+    cost_in(tokenmeter::Catalog::bundled(), &model, &usage, options)
+}
+
+/// `cost` by a given catalog (`cost` and `Catalog#cost`).
+pub fn cost_in(
+    catalog: &tokenmeter::Catalog,
+    model: &str,
+    usage: &UsageCounts,
+    options: Option<CostOptions>,
+) -> Result<Cost> {
+    let usage = tokenmeter::Usage::try_from(usage)?;
     let options = tokenmeter::CostOptions::try_from(&options.unwrap_or_default())?;
-    Ok((&tokenmeter::Catalog::bundled().cost(&model, &usage, &options).or_throw()?).into())
+    Ok((&catalog.cost(model, &usage, &options).or_throw()?).into())
 }

@@ -5,6 +5,7 @@ use std::str::FromStr;
 use napi::bindgen_prelude::AsyncTask;
 use napi_derive::napi;
 
+use crate::catalog::CatalogHandle;
 use crate::chat::{ChatMessage, ChatRequest, to_core};
 use crate::error::{JsErr, OrThrow, Result};
 use crate::number::{to_number, to_usize};
@@ -120,7 +121,12 @@ impl From<tokenmeter::Fitted> for Fitted {
 }
 
 /// The task of a fit request, with everything converted.
-fn task(request: ChatRequest, options: &FitOptions, for_model: bool) -> Result<FitMessagesTask> {
+pub fn task(
+    catalog: CatalogHandle,
+    request: ChatRequest,
+    options: &FitOptions,
+    for_model: bool,
+) -> Result<FitMessagesTask> {
     let (messages, tools) = to_core(request.messages, request.tools)?;
     let policy = tokenmeter::FitPolicy::try_from(options)?;
     let budget = if for_model {
@@ -135,6 +141,7 @@ fn task(request: ChatRequest, options: &FitOptions, for_model: bool) -> Result<F
         FitBudget::Budget(to_usize(budget, "budget")?)
     };
     Ok(FitMessagesTask::new(
+        catalog,
         request.model,
         messages,
         tools,
@@ -145,13 +152,17 @@ fn task(request: ChatRequest, options: &FitOptions, for_model: bool) -> Result<F
 
 /// Drops the oldest turns of a chat request (`{ model, messages, tools }`) until it fits
 /// `options.budget` prompt tokens. The system prompt and the last user turn are pinned; a tool
-/// call and its result go together.
+/// call and its result go together. The model is looked up in the bundled catalog
+/// (`Catalog#fitMessages` for another).
 ///
 /// @throws {Error} `TOKENMETER_BUDGET_EXCEEDED` when the pinned messages alone do not fit;
 /// `TOKENMETER_UNKNOWN_MODEL`; `TOKENMETER_INVALID_INPUT`.
 #[napi(catch_unwind)]
 pub fn fit_messages(request: ChatRequest, options: FitOptions) -> Result<Fitted> {
-    Ok(task(request, &options, false)?.run().or_throw()?.into())
+    Ok(task(CatalogHandle::Bundled, request, &options, false)?
+        .run()
+        .or_throw()?
+        .into())
 }
 
 /// `fitMessages` to the model's context window minus `options.reserveOutput`.
@@ -159,14 +170,26 @@ pub fn fit_messages(request: ChatRequest, options: FitOptions) -> Result<Fitted>
 /// @throws {Error} as `fitMessages`; `TOKENMETER_INVALID_INPUT` when the reserve leaves no room.
 #[napi(catch_unwind)]
 pub fn fit_messages_for_model(request: ChatRequest, options: Option<FitOptions>) -> Result<Fitted> {
-    let options = options.unwrap_or(FitOptions {
+    Ok(task(
+        CatalogHandle::Bundled,
+        request,
+        &for_model_options(options),
+        true,
+    )?
+    .run()
+    .or_throw()?
+    .into())
+}
+
+/// The options of `fitMessagesForModel`, all defaults when absent.
+pub fn for_model_options(options: Option<FitOptions>) -> FitOptions {
+    options.unwrap_or(FitOptions {
         budget: None,
         reserve_output: None,
         partial: None,
         partial_keep: None,
         min_partial_tokens: None,
-    });
-    Ok(task(request, &options, true)?.run().or_throw()?.into())
+    })
 }
 
 /// `fitMessages` off the main thread.
@@ -177,7 +200,7 @@ pub fn fit_messages_async(
     async_options: Option<AsyncOptions>,
 ) -> Result<AsyncTask<FitMessagesTask>> {
     Ok(AsyncTask::with_optional_signal(
-        task(request, &options, false)?,
+        task(CatalogHandle::Bundled, request, &options, false)?,
         async_options.and_then(|o| o.signal),
     ))
 }

@@ -102,19 +102,31 @@ impl From<&tokenmeter::Preflight> for Preflight {
             warnings: p
                 .warnings
                 .iter()
-                .map(|w| PreflightWarning { kind: w.kind.as_str().to_string(), message: w.message.clone() })
+                .map(|w| PreflightWarning {
+                    kind: w.kind.as_str().to_string(),
+                    message: w.message.clone(),
+                })
                 .collect(),
         }
     }
 }
 
 /// Before the call: counts the request, checks it against the model's limits, and prices the
-/// least and the worst case.
+/// least and the worst case, by the bundled catalog (`Catalog#preflight` for another).
 ///
 /// @throws {Error} `TOKENMETER_UNKNOWN_MODEL`, `TOKENMETER_PRICE_UNAVAILABLE`,
 /// `TOKENMETER_INVALID_INPUT`.
 #[napi(catch_unwind)]
 pub fn preflight(request: PreflightRequest, options: Option<CostOptions>) -> Result<Preflight> {
+    preflight_in(tokenmeter::Catalog::bundled(), request, options)
+}
+
+/// `preflight` by a given catalog (`preflight` and `Catalog#preflight`).
+pub fn preflight_in(
+    catalog: &tokenmeter::Catalog,
+    request: PreflightRequest,
+    options: Option<CostOptions>,
+) -> Result<Preflight> {
     let max_output = request
         .max_completion_tokens
         .or(request.max_tokens)
@@ -122,6 +134,8 @@ pub fn preflight(request: PreflightRequest, options: Option<CostOptions>) -> Res
         .transpose()?;
     let input = input(request.text, request.messages, request.tools)?;
     let opts = (&options.unwrap_or_default()).try_into()?;
-    let p = tokenmeter::Catalog::bundled().preflight(&request.model, &input, max_output, &opts).or_throw()?;
+    let p = catalog
+        .preflight(&request.model, &input, max_output, &opts)
+        .or_throw()?;
     Ok((&p).into())
 }

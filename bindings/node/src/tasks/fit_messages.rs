@@ -2,6 +2,7 @@
 
 use napi::{Env, Task};
 
+use crate::catalog::CatalogHandle;
 use crate::error::{OrThrow, Result, to_rejection};
 use crate::fit::Fitted;
 use crate::panic::guard;
@@ -17,6 +18,7 @@ pub enum FitBudget {
 
 #[derive(Debug)]
 pub struct FitMessagesTask {
+    catalog: CatalogHandle,
     model: String,
     messages: Vec<tokenmeter::Message>,
     tools: Vec<tokenmeter::Tool>,
@@ -26,6 +28,7 @@ pub struct FitMessagesTask {
 
 impl FitMessagesTask {
     pub fn new(
+        catalog: CatalogHandle,
         model: String,
         messages: Vec<tokenmeter::Message>,
         tools: Vec<tokenmeter::Tool>,
@@ -33,6 +36,7 @@ impl FitMessagesTask {
         policy: tokenmeter::FitPolicy,
     ) -> Self {
         Self {
+            catalog,
             model,
             messages,
             tools,
@@ -41,9 +45,9 @@ impl FitMessagesTask {
         }
     }
 
-    /// The core call, by the bundled catalog.
+    /// The core call, by the task's catalog.
     pub fn run(&self) -> tokenmeter::Result<tokenmeter::Fitted> {
-        let model = tokenmeter::Catalog::bundled().get(&self.model)?;
+        let model = self.catalog.get().get(&self.model)?;
         match self.budget {
             FitBudget::Budget(budget) => tokenmeter::fit_messages(
                 &model.tokenizer()?,
