@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from typing import Any
 
@@ -76,10 +77,14 @@ def catalog() -> Model:
     data: dict[str, Any] = mine.to_dict()
     again: Model = Model.from_dict(data)
     other: Catalog = Catalog.from_json('{"catalog_date": "2026-01-01", "models": []}')
+    discounted: Catalog = cat.with_overrides('{"discounts": {"gpt-4o": "0.9"}}')
+    if os.path.exists("prices.json"):  # a negotiated price file, where the caller has one
+        discounted = discounted.with_price_file("prices.json", effective="2026-01-01")
     fields = (model.id, model.provider, model.aliases, model.context_window, model.max_output,
               model.chat_format, model.tokenizer_spec, model.tokenizer().name, cat.date)
     assert matched == "alias" and nearest and again == mine and len(other) == 0
     assert "acme-1" in bigger and len(cat.models()) == len(cat) and fields[0] == "gpt-4o"
+    assert len(discounted) == len(cat)
     try:
         cat.get("no-such-model")
     except tokenmeter.UnknownModelError as err:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,42 @@ def test_bad_requests(kwargs: dict[str, str], error: type[tokenmeter.TokenmeterE
     model = kwargs.pop("model")
     with pytest.raises(error):
         tokenmeter.cost(model, tokenmeter.Usage(input_tokens=10, output_tokens=1), **kwargs)
+
+
+OVERRIDES = """{
+  "models": [{"id": "acme-llm", "provider": "acme", "tokenizer": {"encoding": "o200k_base"},
+              "context_window": 32000, "max_output": 4000,
+              "prices": [{"effective": "2026-01-01", "source": "contract #42",
+                          "rates": {"input": "0.5", "output": "1.5"}}]}],
+  "discounts": {"gpt-4o": "0.5"}
+}"""
+
+
+def test_overrides_add_a_private_model_and_a_discount() -> None:
+    catalog = tokenmeter.Catalog.bundled().with_overrides(OVERRIDES)
+    usage = tokenmeter.Usage(input_tokens=1000, output_tokens=1000)
+    # acme-llm under contract #42: 1000 x $0.50/M + 1000 x $1.50/M = $0.0005 + $0.0015.
+    assert tokenmeter.cost("acme-llm", usage, catalog=catalog, at="2026-06-01").total == Decimal("0.002")
+    # gpt-4o at half price: (1000 x $2.50/M + 100 x $10/M) x 0.5 = $0.0035 x 0.5.
+    small = tokenmeter.Usage(input_tokens=1000, output_tokens=100)
+    assert tokenmeter.cost("gpt-4o", small, catalog=catalog, at="2025-06-01").total == Decimal("0.00175")
+    # The bundled catalog is untouched.
+    assert tokenmeter.cost("gpt-4o", small, at="2025-06-01").total == Decimal("0.0035")
+    assert "acme-llm" not in tokenmeter.Catalog.bundled()
+
+
+def test_price_file_from_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    path.write_text(OVERRIDES, encoding="utf-8")
+    catalog = tokenmeter.Catalog.bundled().with_price_file(path, effective="2026-01-01")
+    assert tokenmeter.cost("acme-llm", tokenmeter.Usage(input_tokens=2000), catalog=catalog, at="2026-06-01").total == Decimal("0.001")
+
+
+def test_bad_overrides_say_what_is_wrong(tmp_path: Path) -> None:
+    catalog = tokenmeter.Catalog.bundled()
+    with pytest.raises(tokenmeter.InvalidInputError, match="override"):
+        catalog.with_overrides("{not json")
+    with pytest.raises(tokenmeter.UnknownModelError):
+        catalog.with_overrides('{"discounts": {"gpt-4oo": "0.9"}}')
+    with pytest.raises(tokenmeter.IoError):
+        catalog.with_price_file(tmp_path / "missing.json", effective="2026-01-01")

@@ -293,6 +293,23 @@ class Catalog:
         Raises:
             InvalidInputError / UnknownEncodingError: the model is not valid.
         """
+    def with_overrides(self, json: str) -> Catalog:
+        """A new catalog with an override document applied: private ``models``, replaced
+        ``prices`` histories and ``discounts`` (the format of ``tokenmeter cost --prices``).
+
+        Raises:
+            InvalidInputError: the document or a price in it is malformed.
+            UnknownModelError: a price or discount names a model the catalog does not know.
+        """
+    def with_price_file(self, path: str | PathLike[str], *, effective: str) -> Catalog:
+        """A new catalog with a price file loaded: LiteLLM's
+        ``model_prices_and_context_window.json`` (its prices dated ``effective``, YYYY-MM-DD)
+        or an override document.
+
+        Raises:
+            IoError: the file cannot be read.
+            InvalidInputError / UnknownModelError: as :meth:`with_overrides`.
+        """
     def get(self, name: str) -> Model:
         """The model ``name`` resolves to (id, alias, snapshot, ``azure/``-style prefix,
         Bedrock/Vertex id, fine-tune).

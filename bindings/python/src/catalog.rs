@@ -71,6 +71,26 @@ impl PyCatalog {
         Ok(Self { inner: CatalogRef::Owned(Arc::new(catalog)) })
     }
 
+    /// A new catalog with an override document applied (private models, replaced price
+    /// histories, discounts; the format of `tokenmeter cost --prices`).
+    fn with_overrides(&self, py: Python<'_>, json: &str) -> PyResult<Self> {
+        let mut catalog = self.catalog().clone();
+        let json = json.to_owned();
+        py.detach(|| tokenmeter::load_overrides(&mut catalog, &json)).py_err()?;
+        Ok(Self { inner: CatalogRef::Owned(Arc::new(catalog)) })
+    }
+
+    /// A new catalog with a price file loaded: LiteLLM's
+    /// `model_prices_and_context_window.json` (its prices dated `effective`) or an override
+    /// document.
+    #[pyo3(signature = (path, *, effective))]
+    fn with_price_file(&self, py: Python<'_>, path: std::path::PathBuf, effective: &str) -> PyResult<Self> {
+        let mut catalog = self.catalog().clone();
+        let effective = effective.to_owned();
+        py.detach(|| catalog.load_price_file(&path, &effective)).py_err()?;
+        Ok(Self { inner: CatalogRef::Owned(Arc::new(catalog)) })
+    }
+
     /// The model `name` resolves to (ids, aliases, snapshots, provider prefixes, fine-tunes).
     fn get(&self, name: &str) -> PyResult<PyModel> {
         Ok(PyModel { inner: self.catalog().get(name).py_err()?.clone() })
