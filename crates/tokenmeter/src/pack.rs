@@ -4,9 +4,11 @@
 //! cutoff such that every section at or above it fits the budget, and joins those sections in
 //! position order. Sections are counted one at a time, highest priority first, and counting
 //! stops at the first priority level that no longer fits, so sections far below the cutoff are
-//! never tokenized. Token counts are not additive across joins, so the joined prompt is counted
-//! once, exactly; if the seams made it exceed the budget, the cutoff rises one level and the
-//! smaller prompt is counted again.
+//! never tokenized. Token counts are not additive across joins: when the sum rejects a level,
+//! the joined candidate with that level is counted once, exactly, and the level is kept if it
+//! fits (whitespace at a section's edges can merge with the separator, so the sum may
+//! overestimate). The final prompt is counted once, exactly; if the seams made it exceed the
+//! budget, the cutoff rises one level and the smaller prompt is counted again.
 
 use serde::Serialize;
 
@@ -147,13 +149,17 @@ pub fn pack(tokenizer: &Tokenizer, sections: &[Section], opts: &PackOptions) -> 
     // Count level by level while the running sum fits. Each section is counted once, with the
     // separator that follows it in the prompt (so a `.` that merges with `\n\n` is priced as it
     // will be tokenized); the prompt has one separator fewer than the sum, hence the slack.
+    // The sum can overestimate the joined prompt (whitespace at a section's edges merges with
+    // the separator differently once joined), so a level the sum rejects is confirmed by one
+    // exact count of the joined candidate; if that fits, the level is kept and the sum restarts
+    // from the exact count. The first level is counted in full, so an error says what it needs.
     let mut tokens: Vec<Option<usize>> = vec![None; sections.len()];
     let limit = budget + sep_tokens;
     let mut sum = 0usize;
     let mut fitting_levels = 0usize;
     let mut first_level_need = None;
     let mut with_sep = String::new();
-    for (_, members) in &levels {
+    for (k, (_, members)) in levels.iter().enumerate() {
         let mut level_sum = 0usize;
         let mut over = false;
         for &i in members {
@@ -170,12 +176,22 @@ pub fn pack(tokenizer: &Tokenizer, sections: &[Section], opts: &PackOptions) -> 
             tokens[i] = Some(counted.tokens);
         }
         if over || sum + level_sum > limit {
-            if fitting_levels == 0 {
-                first_level_need = Some((sum + level_sum).saturating_sub(sep_tokens).max(budget + 1));
+            let candidate = join(sections, &in_prompt_order(sections, &levels[..=k]), &opts.separator);
+            let exact = if k == 0 {
+                tokenizer.count(&candidate)?
+            } else {
+                tokenizer.count_up_to(&candidate, budget)?.tokens
+            };
+            if exact > budget {
+                if k == 0 {
+                    first_level_need = Some(exact);
+                }
+                break;
             }
-            break;
+            sum = exact + sep_tokens;
+        } else {
+            sum += level_sum;
         }
-        sum += level_sum;
         fitting_levels += 1;
     }
     if fitting_levels == 0 {
@@ -184,9 +200,7 @@ pub fn pack(tokenizer: &Tokenizer, sections: &[Section], opts: &PackOptions) -> 
 
     // Join and count exactly; raise the cutoff while the seams push the prompt over budget.
     loop {
-        let mut included: Vec<usize> =
-            levels[..fitting_levels].iter().flat_map(|(_, m)| m.iter().copied()).collect();
-        included.sort_by_key(|&i| (sections[i].position.unwrap_or(i as i64), i));
+        let included = in_prompt_order(sections, &levels[..fitting_levels]);
         let text = join(sections, &included, &opts.separator);
         let exact = tokenizer.count(&text)?;
         if exact <= budget {
@@ -208,6 +222,13 @@ pub fn pack(tokenizer: &Tokenizer, sections: &[Section], opts: &PackOptions) -> 
         }
         fitting_levels -= 1;
     }
+}
+
+/// The sections of `levels`, in prompt order.
+fn in_prompt_order(sections: &[Section], levels: &[(i64, Vec<usize>)]) -> Vec<usize> {
+    let mut included: Vec<usize> = levels.iter().flat_map(|(_, m)| m.iter().copied()).collect();
+    included.sort_by_key(|&i| (sections[i].position.unwrap_or(i as i64), i));
+    included
 }
 
 fn join(sections: &[Section], order: &[usize], separator: &str) -> String {
@@ -258,6 +279,38 @@ mod tests {
         let s = vec![Section::new("a b c d e f g h", 1)];
         assert_eq!(pack(&tok(), &s, &PackOptions::new(3)).unwrap_err().code(), "BUDGET_EXCEEDED");
         assert_eq!(pack(&tok(), &s, &PackOptions::new(0)).unwrap_err().code(), "INVALID_INPUT");
+    }
+
+    /// The error counts the failing top level in full: a 10-token section with a budget of 5
+    /// needs 10 tokens (the early-stopping count used to say 6, "1 over").
+    #[test]
+    fn budget_exceeded_says_what_the_top_level_needs() {
+        let tok = tok();
+        let text = "one two three four five six seven eight nine ten";
+        assert_eq!(tok.count(text).unwrap(), 10);
+        let s = vec![Section::new(text, 1), Section::new("more", 0)];
+        match pack(&tok, &s, &PackOptions::new(5)) {
+            Err(Error::BudgetExceeded { needed, budget }) => assert_eq!((needed, budget), (10, 5)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// Sections that start with a newline or spaces merge with the separator once joined, so the
+    /// sum of their separate counts overestimates the prompt; the lowest level still goes in when
+    /// the joined prompt fits (a case the proptest found).
+    #[test]
+    fn whitespace_edged_sections_do_not_stop_a_level_short() {
+        let tok = tok();
+        let texts = [
+            "a", "bfe", "\na a uaa", "agvavcsa bba aaxc eaa", "\na", "\nbldc kf qac abf",
+            "cbbd qebc a bsfhmbf", "\na", "\nanb a a auh",
+        ];
+        let mut s: Vec<Section> = texts.iter().map(|t| Section::new(*t, 0).with_position(0)).collect();
+        s.push(Section::new("  uafcbd", 1).with_position(0));
+        let all = join(&s, &(0..s.len()).collect::<Vec<_>>(), "\n\n");
+        let budget = tok.count(&all).unwrap();
+        let p = pack(&tok, &s, &PackOptions::new(budget)).unwrap();
+        assert_eq!((p.cutoff, p.tokens, p.text), (0, budget, all));
     }
 
     #[test]
