@@ -316,21 +316,54 @@ proptest! {
     }
 
     #[test]
-    fn redaction_restores_exactly(
-        parts in prop::collection::vec(prop_oneof![
-            "[a-z]{1,8}@[a-z]{2,6}\\.(com|org|de)",
-            Just("4111 1111 1111 1111".to_string()),
-            Just("+44 20 7946 0958".to_string()),
-            Just("10.0.0.254".to_string()),
-            Just("fe80::1ff:fe23:4567:890a".to_string()),
-            Just("GB82 WEST 1234 5698 7654 32".to_string()),
-            "[a-zA-Z0-9 .,:<>_]{0,20}",
-        ], 0..20),
+    fn redaction_replaces_every_value_and_restores_exactly(
+        // Values of each kind, each after a piece of random text (which may be empty, hold
+        // placeholder-like strings such as `<EMAIL_1>`, or start with an upper-case word right
+        // after an IBAN). The text's edges are not digits: a number written right against a
+        // phone or card number makes one longer number, whose reading is a guess.
+        parts in prop::collection::vec((
+            prop_oneof![
+                "[a-zA-Z.,:<>_]([a-zA-Z0-9 .,:<>_]{0,18}[a-zA-Z.,:<>_])?",
+                prop::sample::select(vec!["<EMAIL_1>", "<IP_2>", "<IBAN_1>", "BIC COBADEFFXXX", "EUR", "SWIFT:", "a::b", "foo :: Int"])
+                    .prop_map(str::to_string),
+                Just(String::new()),
+            ],
+            prop_oneof![
+                "[a-z]{1,8}@[a-z]{2,6}\\.(com|org|de)".prop_map(|v| ("EMAIL", v)),
+                prop::sample::select(vec!["4111 1111 1111 1111", "4012888888881881", "5500 0000 0000 0004", "3782 822463 10005"])
+                    .prop_map(|v| ("CARD", v.to_string())),
+                prop::sample::select(vec!["+44 20 7946 0958", "+1 415 555 0100", "(555) 123-4567", "030 1234 5678"])
+                    .prop_map(|v| ("PHONE", v.to_string())),
+                prop::sample::select(vec!["10.0.0.254", "203.0.113.7", "fe80::1ff:fe23:4567:890a", "2001:db8::1", "::1"])
+                    .prop_map(|v| ("IP", v.to_string())),
+                prop::sample::select(vec!["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "DE89 3704 0044 0532 0130 00"])
+                    .prop_map(|v| ("IBAN", v.to_string())),
+            ],
+        ), 0..12),
+        tail in "([a-zA-Z.,:<>_]([a-zA-Z0-9 .,:<>_]{0,18}[a-zA-Z.,:<>_])?)?",
     ) {
-        let text = parts.join(" ");
+        let mut text = String::new();
+        for (filler, (_, value)) in &parts {
+            text.push_str(filler);
+            text.push(' ');
+            text.push_str(value);
+            text.push(' ');
+        }
+        text.push_str(&tail);
         let r = Redactor::new().redact(&text);
         prop_assert_eq!(r.mapping.restore(&r.text), text.clone());
-        prop_assert!(!r.text.contains("4111 1111 1111 1111"));
+        for (_, (kind, value)) in &parts {
+            // Replaced: under its kind, and no inserted copy is left in the output.
+            prop_assert!(
+                r.mapping.entries().iter().any(|e| e.kind == *kind && e.value.contains(value.as_str())),
+                "{} {:?} not redacted in {:?} -> {:?}", kind, value, text, r.text
+            );
+            let inserted = parts.iter().filter(|(_, (_, v))| v == value).count();
+            prop_assert!(
+                r.text.matches(value.as_str()).count() + inserted <= text.matches(value.as_str()).count(),
+                "{} {:?} left in {:?}", kind, value, r.text
+            );
+        }
         // Stable: redacting again with the same map gives the same text.
         let again = Redactor::new().redact_with(&text, r.mapping.clone());
         prop_assert_eq!(again.text, r.text);
