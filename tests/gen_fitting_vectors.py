@@ -313,6 +313,30 @@ def iban_ok(s):
     return int("".join(str(int(c, 36)) for c in r)) % 97 == 1
 
 
+def expect(parts):
+    """(text, redacted text, mapping) for (text, kind or None) parts joined by spaces. A new
+    placeholder is numbered after the highest of its kind so far, skipping any that the input
+    already holds; a kind ending in "." marks a value followed by a full stop."""
+    text = " ".join(t for t, _ in parts)
+    counters, seen, out_words, mapping = {}, {}, [], []
+    for word, kind in parts:
+        if kind is None:
+            out_words.append(word)
+            continue
+        suffix = ""
+        if kind.endswith("."):
+            kind, word, suffix = kind[:-1], word[:-1], "."
+        if word not in seen:
+            n = counters.get(kind, 0) + 1
+            while f"<{kind}_{n}>" in text:
+                n += 1
+            counters[kind] = n
+            seen[word] = f"<{kind}_{n}>"
+            mapping.append({"placeholder": seen[word], "kind": kind, "value": word})
+        out_words.append(seen[word] + suffix)
+    return text, " ".join(out_words), mapping
+
+
 def redact_cases():
     # (text, kind or None). Kinds are confirmed here by Python's own checks.
     parts = [
@@ -325,21 +349,7 @@ def redact_cases():
     assert luhn("4012888888881881") and not luhn("4012888888881882")
     assert iban_ok("DE89 3704 0044 0532 0130 00") and not iban_ok("DE89 3704 0044 0532 0130 02")
     ipaddress.ip_address("203.0.113.7"), ipaddress.ip_address("2001:db8::1")
-    counters, seen, out_words, mapping = {}, {}, [], []
-    for text, kind in parts:
-        if kind is None:
-            out_words.append(text)
-            continue
-        suffix = ""
-        if kind.endswith("."):
-            kind, text, suffix = kind[:-1], text[:-1], "."
-        if text not in seen:
-            counters[kind] = counters.get(kind, 0) + 1
-            seen[text] = f"<{kind}_{counters[kind]}>"
-            mapping.append({"placeholder": seen[text], "kind": kind, "value": text})
-        out_words.append(seen[text] + suffix)
-    text = " ".join(t for t, _ in parts)
-    expected = " ".join(out_words)
+    text, expected, mapping = expect(parts)
     cases = [
         {"id": "mixed-pii", "input": {"encoding": "o200k_base", "text": text},
          "expect": {"text": expected, "mapping": mapping, "restored": text,
@@ -348,10 +358,34 @@ def redact_cases():
          "expect": {"text": "Ticket <TICKET_1> reopened by <TICKET_1> owner", "restored": "Ticket TCK-2291 reopened by TCK-2291 owner"}},
         {"id": "bad-pattern", "input": {"encoding": "o200k_base", "text": "x", "patterns": {"BAD": "("}}, "error": "INVALID_INPUT"},
     ]
+    # An IBAN right before an upper-case word or a number is still an IBAN (mod-97 on the IBAN
+    # alone; the longer run fails it).
+    assert iban_ok("DE89370400440532013000") and iban_ok("GB82 WEST 1234 5698 7654 32")
+    assert not iban_ok("DE89 3704 0044 0532 0130 00 BIC COBADEFFXX")
+    # A placeholder-like string already in the input is never issued: restore gives the input back.
+    # `::` in code is not an address (no digit), the hosts are (Python's ipaddress).
+    for a in ("::1", "2001:db8::1"):
+        ipaddress.ip_address(a)
+    for name, parts in [
+        ("iban-before-word-or-number", [
+            ("IBAN", None), ("DE89 3704 0044 0532 0130 00", "IBAN"), ("BIC COBADEFFXXX, or", None),
+            ("DE89370400440532013000", "IBAN"), ("EUR today;", None), ("GB82 WEST 1234 5698 7654 32", "IBAN"),
+            ("SWIFT: NWBKGB2L", None)]),
+        ("placeholder-in-input", [
+            ("literal <EMAIL_1> and <IP_1> then", None), ("ana@example.com", "EMAIL"), ("at", None),
+            ("203.0.113.7", "IP")]),
+        ("double-colon-in-code", [
+            ("foo :: Int -> Int; use ::std::fmt; a::b; Foo::bar() but", None), ("::1", "IP"), ("and", None),
+            ("2001:db8::1", "IP"), ("are hosts", None)]),
+    ]:
+        text, expected_text, mapping = expect(parts)
+        cases.append({"id": name, "input": {"encoding": "o200k_base", "text": text},
+                      "expect": {"text": expected_text, "mapping": mapping, "restored": text}})
     about = (
         "redact: input {encoding, text, patterns?: {LABEL: regex}}; expect {text, mapping?, restored, tokens_before?, "
         "tokens_after?}. The text is built from parts whose kind this generator confirms independently (Luhn, ISO "
-        "13616 mod-97, Python's ipaddress); placeholders are numbered per kind in order of first appearance; "
+        "13616 mod-97, Python's ipaddress); placeholders are numbered per kind in order of first appearance, skipping any the input "
+        "already holds; "
         "restored is the original. Token counts by tiktoken. Peers: " + PEERS
     )
     write("redact", about, cases)
