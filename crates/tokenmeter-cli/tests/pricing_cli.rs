@@ -129,6 +129,14 @@ fn cost_bad_inputs() {
     fails(&["cost", "--model", "gpt-4o", "--input", "10"], "give --usage FILE, or both --input N and --output N");
     fails(&["cost", "--model", "gpt-4o", "--input", "1", "--output", "1", "--prices", "/nonexistent/prices.json"], "cannot read `/nonexistent/prices.json`");
     fails(&["cost", "--model", "gpt-4o", "--input", "1", "--output", "1", "--prices", &tmp("bad-prices.json", "[1,2")], "price override JSON");
+    // A LiteLLM entry for a catalog model with a cost that is not a number: an error naming the
+    // key and field, not the bundled price with exit 0.
+    let bad_litellm = tmp(
+        "bad-litellm.json",
+        r#"{"gpt-4o": {"input_cost_per_token": "1e-06", "output_cost_per_token": 4e-06, "litellm_provider": "openai", "mode": "chat"}}"#,
+    );
+    fails(&["cost", "--model", "gpt-4o", "--input", "1", "--output", "1", "--prices", &bad_litellm], "`gpt-4o`");
+    fails(&["cost", "--model", "gpt-4o", "--input", "1", "--output", "1", "--prices", &bad_litellm], "`input_cost_per_token`");
     fails(&["cost", "--model", "gpt-4o", "--input", "1", "--output", "1", "--at", "last tuesday"], "is not a date");
     fails(&["cost", "--model", "gpt-5", "--input", "1", "--output", "1", "--at", "2025-01-01"], "no price for model `gpt-5`");
     fails(&["cost", "--model", "deepseek-chat", "--input", "1", "--output", "1", "--batch", "--at", "2025-10-15"], "no batch price");

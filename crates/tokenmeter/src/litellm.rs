@@ -17,6 +17,9 @@
 //! LiteLLM has no dates, so every imported entry takes the `effective` date the caller gives,
 //! and replaces the model's price history. Entries whose `mode` is not token-priced text
 //! (images, audio, rerank...) or that have no `input_cost_per_token` are skipped and reported.
+//! An entry for a catalog model whose costs cannot be read (a string such as `"1e-06"` where a
+//! number belongs) is an error naming the key and the field, never a silent fall-back to the
+//! bundled price. Keys are taken in file order.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -44,29 +47,46 @@ pub struct ImportReport {
 /// Imports a LiteLLM price document into `catalog`.
 ///
 /// A key that resolves to a catalog model (after LiteLLM's routing prefixes, Bedrock and Vertex
-/// forms) replaces that model's prices; when several keys resolve to one model, the key equal to
-/// its id wins, then the first in the file. Other keys become new models when their provider's
+/// forms) replaces that model's prices. When several keys resolve to one model, the key equal to
+/// its id wins; then a key of the model's own provider (`litellm_provider` `anthropic` for a
+/// Claude model, `gemini` for a Google one, ...) over regional cloud keys (Bedrock, Vertex,
+/// Azure); then the first in the file. Other keys become new models when their provider's
 /// tokenizer is known (OpenAI and Azure: o200k_base; Anthropic, Gemini/Vertex, DeepSeek,
 /// Mistral, xAI: their estimate profiles).
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when the document is not a JSON object of objects or `effective` is
-/// not a date.
+/// [`Error::InvalidInput`] when the document is not a JSON object of objects, `effective` is
+/// not a date, or an entry whose key resolves to a catalog model cannot be read (a cost that is
+/// not a number, such as `"input_cost_per_token": "1e-06"`): the error names the key and the
+/// field, so a bad price is never replaced by the bundled one in silence. Unreadable entries
+/// of other keys are skipped and reported.
 pub fn import_litellm(catalog: &mut Catalog, json: &str, effective: &str, source: &str) -> Result<ImportReport> {
     Price::new(effective, source, Rates::default()).effective_date()?;
-    let doc: BTreeMap<String, Box<RawValue>> =
+    let doc: InFileOrder =
         serde_json::from_str(json).map_err(|e| Error::invalid(format!("LiteLLM JSON: {e}")))?;
     let mut report = ImportReport::default();
-    // id -> (matched exactly?, price)
-    let mut chosen: HashMap<String, (bool, Price)> = HashMap::new();
+    // id -> (rank: lower wins, price); a later key replaces a chosen one only with a lower rank.
+    let mut chosen: HashMap<String, (u8, Price)> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for (key, raw) in &doc {
+    for (key, raw) in &doc.0 {
         if key == "sample_spec" {
             continue;
         }
+        // Entries for catalog models must be readable: skipping one would leave the bundled
+        // price in place without a word.
+        let target = catalog.resolve(key).ok().map(|r| (r.model.id.clone(), r.model.provider.clone(), r.matched_by));
+        let unreadable = |field: &str, reason: String| -> Result<()> {
+            match &target {
+                Some((id, _, _)) => Err(Error::invalid(format!(
+                    "LiteLLM entry `{key}` (for catalog model `{id}`): `{field}` {reason}"
+                ))),
+                None => Ok(()),
+            }
+        };
         let entry: BTreeMap<String, Box<RawValue>> = match serde_json::from_str(raw.get()) {
             Ok(e) => e,
             Err(_) => {
+                unreadable(key, "is not an object".into())?;
                 report.skipped.push((key.clone(), "not an object".into()));
                 continue;
             }
@@ -85,28 +105,34 @@ pub fn import_litellm(catalog: &mut Catalog, json: &str, effective: &str, source
                 report.skipped.push((key.clone(), "no input_cost_per_token".into()));
                 continue;
             }
-            Err(e) => {
-                report.skipped.push((key.clone(), e.to_string()));
+            Err((field, e)) => {
+                unreadable(&field, e.clone())?;
+                report.skipped.push((key.clone(), format!("`{field}` {e}")));
                 continue;
             }
         };
         price.validate(key)?;
-        match catalog.resolve(key) {
-            Ok(r) => {
-                let id = r.model.id.clone();
-                let exact = r.matched_by == MatchKind::Id;
+        match target {
+            Some((id, provider, matched_by)) => {
+                let litellm_provider = text("litellm_provider").unwrap_or_default();
+                let rank = if matched_by == MatchKind::Id {
+                    0
+                } else if is_own_provider(&provider, &litellm_provider, key) {
+                    1
+                } else {
+                    2
+                };
                 match chosen.get(&id) {
-                    Some((true, _)) => {}
-                    Some((false, _)) if !exact => {}
+                    Some((best, _)) if *best <= rank => {}
                     _ => {
                         if !chosen.contains_key(&id) {
                             order.push(id.clone());
                         }
-                        chosen.insert(id, (exact, price));
+                        chosen.insert(id, (rank, price));
                     }
                 }
             }
-            Err(_) => {
+            None => {
                 let provider = text("litellm_provider").unwrap_or_default();
                 let Some((tokenizer, format)) = tokenizer_for(&provider, key) else {
                     report.skipped.push((key.clone(), format!("no tokenizer known for provider `{provider}`")));
@@ -132,6 +158,42 @@ pub fn import_litellm(catalog: &mut Catalog, json: &str, effective: &str, source
     Ok(report)
 }
 
+/// Whether a LiteLLM key is the model's own provider's (not a cloud reseller's): by its
+/// `litellm_provider`, or, without one, by a `provider/` prefix on the key.
+fn is_own_provider(provider: &str, litellm_provider: &str, key: &str) -> bool {
+    let provider = provider.to_ascii_lowercase();
+    let same = |p: &str| p == provider || (provider == "google" && p == "gemini");
+    if litellm_provider.is_empty() {
+        key.split_once('/').is_some_and(|(prefix, _)| same(&prefix.to_ascii_lowercase()))
+    } else {
+        same(&litellm_provider.to_ascii_lowercase())
+    }
+}
+
+/// The document's top-level entries in file order (a map would sort them, and the importer's
+/// "first in the file" rule needs the order). A repeated key keeps its first entry first.
+struct InFileOrder(Vec<(String, Box<RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for InFileOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = InFileOrder;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object of model entries")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<InFileOrder, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
+                    entries.push(entry);
+                }
+                Ok(InFileOrder(entries))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
+}
+
 fn tokenizer_for(provider: &str, key: &str) -> Option<(TokenizerSpec, ChatFormat)> {
     let p = provider.to_ascii_lowercase();
     let k = key.to_ascii_lowercase();
@@ -153,7 +215,7 @@ fn tokenizer_for(provider: &str, key: &str) -> Option<(TokenizerSpec, ChatFormat
 }
 
 /// A per-token cost literal times one million, in decimal.
-fn per_million(raw: &RawValue) -> Result<Option<Decimal>> {
+fn per_million(raw: &RawValue) -> std::result::Result<Option<Decimal>, String> {
     let text = raw.get().trim();
     if text == "null" {
         return Ok(None);
@@ -163,21 +225,26 @@ fn per_million(raw: &RawValue) -> Result<Option<Decimal>> {
     } else {
         text.parse::<Decimal>()
     }
-    .map_err(|e| Error::invalid(format!("cost `{text}` is not a decimal number: {e}")))?;
+    .map_err(|_| format!("is `{text}`, not a number of dollars per token"))?;
     value
         .checked_mul(Decimal::from(1_000_000u32))
         .map(|v| Some(v.normalize()))
-        .ok_or_else(|| Error::invalid(format!("cost `{text}` is too large")))
+        .ok_or_else(|| format!("is `{text}`, too large"))
 }
 
-fn parse_price(entry: &BTreeMap<String, Box<RawValue>>, effective: &str, source: &str) -> Result<Option<Price>> {
-    let get = |k: &str| -> Result<Option<Decimal>> {
+/// The entry's price, or the field that could not be read and why.
+fn parse_price(
+    entry: &BTreeMap<String, Box<RawValue>>,
+    effective: &str,
+    source: &str,
+) -> std::result::Result<Option<Price>, (String, String)> {
+    let get = |k: &str| -> std::result::Result<Option<Decimal>, (String, String)> {
         match entry.get(k) {
-            Some(raw) => per_million(raw),
+            Some(raw) => per_million(raw).map_err(|e| (k.to_string(), e)),
             None => Ok(None),
         }
     };
-    let rates_with = |suffix: &str| -> Result<Rates> {
+    let rates_with = |suffix: &str| -> std::result::Result<Rates, (String, String)> {
         Ok(Rates {
             input: get(&format!("input_cost_per_token{suffix}"))?,
             cache_read: get(&format!("cache_read_input_token_cost{suffix}"))?,

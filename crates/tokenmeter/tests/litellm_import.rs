@@ -80,3 +80,65 @@ fn malformed_documents_are_errors() {
     let bad_date = r#"{"gpt-4o": {"input_cost_per_token": 1e-06, "output_cost_per_token": 2e-06, "litellm_provider": "openai", "mode": "chat"}}"#;
     assert_eq!(import_litellm(&mut catalog, bad_date, "not a date", "x").unwrap_err().code(), "INVALID_INPUT");
 }
+
+#[test]
+fn an_unreadable_entry_for_a_catalog_model_is_an_error_naming_key_and_field() {
+    let mut catalog = Catalog::bundled().clone();
+    let doc = r#"{"gpt-4o": {"input_cost_per_token": "1e-06", "output_cost_per_token": 2e-06, "litellm_provider": "openai", "mode": "chat"}}"#;
+    let e = import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap_err();
+    assert_eq!(e.code(), "INVALID_INPUT");
+    let msg = e.to_string();
+    assert!(msg.contains("`gpt-4o`") && msg.contains("`input_cost_per_token`") && msg.contains("1e-06"), "{msg}");
+    assert!(!msg.contains('\n'), "{msg}");
+    // A tier field too, on a routed key.
+    let doc = r#"{"anthropic/claude-sonnet-4-5": {"input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05,
+        "input_cost_per_token_above_200k_tokens": "6e-06", "litellm_provider": "anthropic", "mode": "chat"}}"#;
+    let msg = import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap_err().to_string();
+    assert!(msg.contains("`anthropic/claude-sonnet-4-5`") && msg.contains("`input_cost_per_token_above_200k_tokens`"), "{msg}");
+    // An entry that is not an object.
+    let msg = import_litellm(&mut catalog, r#"{"gpt-4o": 3}"#, "2026-01-01", "x").unwrap_err().to_string();
+    assert!(msg.contains("`gpt-4o`"), "{msg}");
+    // The same mistake on a key that is no catalog model is skipped and reported.
+    let doc = r#"{"acme/unknown-model": {"input_cost_per_token": "1e-06", "output_cost_per_token": 2e-06, "litellm_provider": "openai", "mode": "chat"}}"#;
+    let report = import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap();
+    assert_eq!(report.skipped.len(), 1, "{report:?}");
+    assert!(report.skipped[0].1.contains("input_cost_per_token"), "{report:?}");
+}
+
+fn input_rate(catalog: &Catalog, id: &str) -> Decimal {
+    catalog.get(id).unwrap().prices[0].rates.input.unwrap()
+}
+
+#[test]
+fn the_model_providers_own_key_wins_over_regional_cloud_keys() {
+    // As in LiteLLM's file: the Bedrock APAC key (10% regional premium) sorts before the
+    // Anthropic one; claude-sonnet-4's own provider's price is $3.
+    let doc = r#"{
+        "apac.anthropic.claude-sonnet-4-20250514-v1:0": {"input_cost_per_token": 3.3e-06, "output_cost_per_token": 1.65e-05, "litellm_provider": "bedrock_converse", "mode": "chat"},
+        "claude-sonnet-4-20250514": {"input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05, "litellm_provider": "anthropic", "mode": "chat"},
+        "eu.anthropic.claude-sonnet-4-20250514-v1:0": {"input_cost_per_token": 3.3e-06, "output_cost_per_token": 1.65e-05, "litellm_provider": "bedrock_converse", "mode": "chat"}
+    }"#;
+    let mut catalog = Catalog::bundled().clone();
+    let report = import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap();
+    assert_eq!(report.updated, ["claude-sonnet-4"]);
+    assert_eq!(input_rate(&catalog, "claude-sonnet-4"), d("3"));
+}
+
+#[test]
+fn among_equal_keys_the_first_in_the_file_wins() {
+    // Two regional keys for one model, in reverse alphabetical order: the file's first wins.
+    let doc = r#"{
+        "us.anthropic.claude-sonnet-4-20250514-v1:0": {"input_cost_per_token": 3e-06, "output_cost_per_token": 1.5e-05, "litellm_provider": "bedrock_converse", "mode": "chat"},
+        "apac.anthropic.claude-sonnet-4-20250514-v1:0": {"input_cost_per_token": 3.3e-06, "output_cost_per_token": 1.65e-05, "litellm_provider": "bedrock_converse", "mode": "chat"}
+    }"#;
+    let mut catalog = Catalog::bundled().clone();
+    import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap();
+    assert_eq!(input_rate(&catalog, "claude-sonnet-4"), d("3"));
+    // The key equal to the id wins wherever it is.
+    let doc = r#"{
+        "anthropic/claude-sonnet-4-20250514": {"input_cost_per_token": 3.1e-06, "output_cost_per_token": 1.5e-05, "litellm_provider": "anthropic", "mode": "chat"},
+        "claude-sonnet-4": {"input_cost_per_token": 3.2e-06, "output_cost_per_token": 1.5e-05, "litellm_provider": "anthropic", "mode": "chat"}
+    }"#;
+    import_litellm(&mut catalog, doc, "2026-01-01", "x").unwrap();
+    assert_eq!(input_rate(&catalog, "claude-sonnet-4"), d("3.2"));
+}
