@@ -10,11 +10,13 @@
 //! xAI's Chat Completions (Grok) use the same field names with another rule: `completion_tokens`
 //! **excludes** `completion_tokens_details.reasoning_tokens`, and `total_tokens` = prompt +
 //! completion + reasoning (cached tokens are inside `prompt_tokens`, as at OpenAI). An object is
-//! read by xAI's rule when its `total_tokens` is prompt + completion + reasoning (and not prompt
-//! + completion), when its reasoning count is above its completion count, or, with no
-//! `total_tokens`, when the response envelope names a Grok model; `Catalog::cost` on an `xai`
+//! read by xAI's rule when its `total_tokens` is prompt, completion and reasoning summed (and not
+//! just prompt and completion), when its reasoning count is above its completion count, or, with
+//! no `total_tokens`, when the response envelope names a Grok model; `Catalog::cost` on an `xai`
 //! model also applies it to an object read by OpenAI's rule whose total did not show the
-//! reasoning inside. Audio and image tokens inside these counts are
+//! reasoning inside.
+//!
+//! Audio and image tokens inside these counts are
 //! priced at the text rates (the catalog holds no separate audio rates).
 
 use serde_json::{Map, Value};
