@@ -252,6 +252,16 @@ def pack_cases():
         else:
             c["expect"] = {"cutoff": ref[0], "included": ref[1], "text": ref[2], "tokens": count(ref[2])}
         cases.append(c)
+    # Sections that start with a newline or spaces: joined, they merge with the separator, so
+    # the sum of their separate counts overestimates the prompt (pack once stopped a level short).
+    ws_texts = ["a", "bfe", "\na a uaa", "agvavcsa bba aaxc eaa", "\na", "\nbldc kf qac abf",
+                "cbbd qebc a bsfhmbf", "\na", "\nanb a a auh"]
+    ws = [{"text": t, "priority": 0, "position": 0} for t in ws_texts] + [{"text": "  uafcbd", "priority": 1, "position": 0}]
+    full = count("\n\n".join(s["text"] for s in ws))
+    for budget in (full, full - 1):
+        ref = pack_reference(ws, budget)
+        cases.append({"id": f"whitespace-edged-{budget}", "input": {"encoding": "o200k_base", "sections": ws, "budget": budget},
+                      "expect": {"cutoff": ref[0], "included": ref[1], "text": ref[2], "tokens": count(ref[2])}})
     cases.append({"id": "zero-budget", "input": {"encoding": "o200k_base", "sections": sections, "budget": 0}, "error": "INVALID_INPUT"})
     about = (
         "pack: input {encoding, sections: [{text, priority, position}], budget}, separator \"\\n\\n\"; expect "
