@@ -18,7 +18,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with_all = ["input", "output", "cached_input"])]
     usage: Option<String>,
     /// Read --usage as this provider's format instead of detecting it: openai_chat,
-    /// openai_responses, anthropic, gemini, deepseek or plain.
+    /// openai_responses, anthropic, gemini, deepseek, xai (Grok: reasoning outside completion)
+    /// or plain.
     #[arg(long, value_name = "FORMAT", requires = "usage")]
     usage_format: Option<String>,
     /// All input tokens, cached ones included (as OpenAI's prompt_tokens).
@@ -81,6 +82,9 @@ pub fn run(args: Args) -> Result<()> {
         options = options.with_token_bucket(b);
     }
     let catalog = args.pricing.catalog()?;
+    // The counts as the model's provider bills them (xAI: reasoning outside completion), so the
+    // usage shown is the one priced.
+    let usage = usage.as_billed_by(&catalog.get(&args.model)?.provider);
     let cost = catalog.cost(&args.model, &usage, &options)?;
     if args.json {
         print_json(&Report { cost: &cost, usage: &usage });

@@ -86,6 +86,20 @@ fn cost_with_a_forced_usage_format() {
 }
 
 #[test]
+fn cost_of_grok_usage_takes_reasoning_outside_completion() {
+    // xAI's rule, with no total_tokens to show it: grok-4 $3/$15; 1000 x 3 + (500 + 300) x 15 = 15000 u$.
+    let f = tmp("grok.json", r#"{"prompt_tokens": 1000, "completion_tokens": 500, "completion_tokens_details": {"reasoning_tokens": 300}}"#);
+    let v = ok_json(&["cost", "--model", "grok-4", "--usage", &f, "--at", "2025-10-01", "--json"]);
+    assert_eq!(v["total"].as_str(), Some("0.015"));
+    assert_eq!((v["usage"]["format"].as_str(), v["usage"]["output_tokens"].as_u64()), (Some("xai"), Some(500)));
+    // The same object on gpt-5 keeps OpenAI's rule: 1000 x 1.25 + 500 x 10 = 6250 u$.
+    let v = ok_json(&["cost", "--model", "gpt-5", "--usage", &f, "--at", "2025-10-01", "--json"]);
+    assert_eq!(v["total"].as_str(), Some("0.00625"));
+    let v = ok_json(&["cost", "--model", "grok-4", "--usage", &f, "--usage-format", "xai", "--at", "2025-10-01", "--json"]);
+    assert_eq!(v["total"].as_str(), Some("0.015"));
+}
+
+#[test]
 fn cost_from_counts_with_cached_input() {
     // --input includes the cached tokens: 200 x 2.5 + 800 x 1.25 + 200 x 10 = 500 + 1000 + 2000 u$.
     let v = ok_json(&["cost", "--model", "gpt-4o", "--input", "1000", "--cached-input", "800", "--output", "200", "--at", "2025-01-01", "--json"]);

@@ -208,7 +208,21 @@ impl Usage {
     /// read by OpenAI's rule (reasoning inside completion) and priced on an `xai` model is
     /// re-read by xAI's rule: its completion count was the visible output, so the reasoning
     /// tokens are added to it. Not when the object's `total_tokens` showed the reasoning inside.
-    pub(crate) fn as_billed_by(&self, provider: &str) -> Usage {
+    /// Any other usage is returned as it is. [`crate::Catalog::cost`] applies this itself; call
+    /// it to show the counts a cost was computed from.
+    ///
+    /// ```
+    /// use tokenmeter::{Usage, UsageFormat};
+    /// let u = Usage::from_json(r#"{"prompt_tokens": 1000, "completion_tokens": 500,
+    ///   "completion_tokens_details": {"reasoning_tokens": 300}}"#)?;
+    /// assert_eq!((u.output_tokens, u.reasoning_tokens), (200, 300)); // OpenAI's rule
+    /// let grok = u.as_billed_by("xai");
+    /// assert_eq!((grok.format, grok.output_tokens, grok.reasoning_tokens), (UsageFormat::Xai, 500, 300));
+    /// assert_eq!(u.as_billed_by("openai"), u);
+    /// # Ok::<(), tokenmeter::Error>(())
+    /// ```
+    #[must_use]
+    pub fn as_billed_by(&self, provider: &str) -> Usage {
         let mut u = *self;
         if provider.eq_ignore_ascii_case("xai")
             && u.format == UsageFormat::OpenaiChat
