@@ -37,6 +37,27 @@ impl Catalog {
         })
     }
 
+    /// A copy of this catalog with an override document applied: private `models`, replaced
+    /// `prices` histories and `discounts` (the format of `tokenmeter cost --prices`).
+    pub fn with_overrides(&self, json: String) -> Result<Arc<Self>> {
+        guard(|| {
+            let mut inner = (*self.inner).clone();
+            tokenmeter::load_overrides(&mut inner, &json)?;
+            Ok(Arc::new(Self { inner: Arc::new(inner) }))
+        })
+    }
+
+    /// A copy of this catalog with a price file loaded: LiteLLM's
+    /// `model_prices_and_context_window.json` (its prices dated `effective`, YYYY-MM-DD) or an
+    /// override document.
+    pub fn with_price_file(&self, path: String, effective: String) -> Result<Arc<Self>> {
+        guard(|| {
+            let mut inner = (*self.inner).clone();
+            inner.load_price_file(&path, &effective)?;
+            Ok(Arc::new(Self { inner: Arc::new(inner) }))
+        })
+    }
+
     /// The date the catalog's data was last checked against the providers.
     pub fn date(&self) -> String {
         self.inner.date().to_string()

@@ -542,6 +542,26 @@ fun runFittingAndPricing() {
         expectError("INVALID_USAGE") { usageFromJson("""{"usage": {"prompt_tokens": -1}}""") }
         expectError("INVALID_INPUT") { catalog.cost("gpt-4o", usage, CostOptions(variant = "cheap")) }
     }
+    case("surface/price-overrides") {
+        // A negotiated discount and a private model: (1000 x $2.50/M + 100 x $10/M) x 0.5 and
+        // 2000 x $0.50/M, worked by hand.
+        val doc = """{"models": [{"id": "acme-llm", "provider": "acme", "tokenizer": {"encoding": "o200k_base"},
+            "context_window": 32000, "max_output": 4000, "prices": [{"effective": "2026-01-01",
+            "source": "contract #42", "rates": {"input": "0.5", "output": "1.5"}}]}],
+            "discounts": {"gpt-4o": "0.5"}}"""
+        val mine = catalog.withOverrides(doc)
+        val usage = usageFromJson("""{"prompt_tokens": 1000, "completion_tokens": 100}""")
+        val half = mine.cost("gpt-4o", usage, CostOptions(at = "2025-06-01"))
+        check(java.math.BigDecimal(half.total).compareTo(java.math.BigDecimal("0.00175")) == 0) { "discounted ${half.total}" }
+        val full = catalog.cost("gpt-4o", usage, CostOptions(at = "2025-06-01"))
+        check(java.math.BigDecimal(full.total).compareTo(java.math.BigDecimal("0.0035")) == 0) { "bundled ${full.total}" }
+        val file = java.io.File.createTempFile("prices", ".json").apply { writeText(doc); deleteOnExit() }
+        val acme = catalog.withPriceFile(file.path, "2026-01-01").cost("acme-llm", usageFromJson("""{"prompt_tokens": 2000, "completion_tokens": 0}"""), CostOptions(at = "2026-06-01"))
+        check(java.math.BigDecimal(acme.total).compareTo(java.math.BigDecimal("0.001")) == 0) { "acme ${acme.total}" }
+        expectError("INVALID_INPUT") { catalog.withOverrides("{not json") }
+        expectError("UNKNOWN_MODEL") { catalog.withOverrides("""{"discounts": {"gpt-4oo": "0.9"}}""") }
+        expectError("IO") { catalog.withPriceFile("/nonexistent/prices.json", "2026-01-01") }
+    }
     case("surface/preflight-and-compare") {
         val input = PreflightInput.Text("hello world")
         val pre = catalog.preflight("gpt-4o", input, 100uL, CostOptions(at = "2025-10-10"))
