@@ -603,7 +603,7 @@ export interface ParsedChat {
  *
  * @throws {Error} `TOKENMETER_INVALID_USAGE` naming the missing or contradictory field.
  */
-export declare function parseUsage(usage: Record<string, unknown> | string, format?: 'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'plain'): Usage
+export declare function parseUsage(usage: Record<string, unknown> | string, format?: 'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'): Usage
 
 /** A message that was kept in part. */
 export interface PartialCut {
@@ -846,7 +846,7 @@ export interface Usage {
   totalOutput: number
   /**
    * The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
-   * `gemini`, `deepseek` or `plain`.
+   * `gemini`, `deepseek`, `xai` or `plain`.
    */
   format: string
 }

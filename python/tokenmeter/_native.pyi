@@ -616,7 +616,7 @@ class Usage:
         """Reads a provider usage object, or a response containing one: a dict, a JSON string,
         or an SDK object with ``to_dict()`` / ``model_dump()``. The provider is detected from
         the fields unless ``format`` names it (``"openai_chat"``, ``"openai_responses"``,
-        ``"anthropic"``, ``"gemini"``, ``"deepseek"``, ``"plain"``).
+        ``"anthropic"``, ``"gemini"``, ``"deepseek"``, ``"xai"``, ``"plain"``).
 
         Raises:
             InvalidUsageError: a missing, negative or contradictory count, or no provider's fields.

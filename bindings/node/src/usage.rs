@@ -30,7 +30,7 @@ pub struct Usage {
     /// Every output token (visible plus reasoning).
     pub total_output: f64,
     /// The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
-    /// `gemini`, `deepseek` or `plain`.
+    /// `gemini`, `deepseek`, `xai` or `plain`.
     pub format: String,
 }
 
@@ -107,7 +107,7 @@ pub(crate) fn read(usage: serde_json::Value, format: Option<String>) -> Result<t
 #[napi(catch_unwind)]
 pub fn parse_usage(
     #[napi(ts_arg_type = "Record<string, unknown> | string")] usage: serde_json::Value,
-    #[napi(ts_arg_type = "'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'plain'")]
+    #[napi(ts_arg_type = "'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'")]
     format: Option<String>,
 ) -> Result<Usage> {
     Ok((&read(usage, format)?).into())

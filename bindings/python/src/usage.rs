@@ -37,7 +37,7 @@ impl PyUsage {
     /// Reads a provider usage object or a whole response that contains one: a dict, a JSON
     /// string, or an SDK object (`to_dict()` / `model_dump()`). The provider is detected from
     /// the fields unless `format` names it (`"openai_chat"`, `"openai_responses"`,
-    /// `"anthropic"`, `"gemini"`, `"deepseek"`, `"plain"`).
+    /// `"anthropic"`, `"gemini"`, `"deepseek"`, `"xai"`, `"plain"`).
     #[staticmethod]
     #[pyo3(signature = (response, *, format = None))]
     fn from_response(response: &Bound<'_, PyAny>, format: Option<&str>) -> PyResult<Self> {

@@ -23,7 +23,7 @@ pub struct Usage {
     #[uniffi(default = 0)]
     pub reasoning_tokens: u64,
     /// The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
-    /// `gemini`, `deepseek` or `plain`.
+    /// `gemini`, `deepseek`, `xai` or `plain`.
     #[uniffi(default = "plain")]
     pub format: String,
 }
