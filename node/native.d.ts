@@ -19,6 +19,24 @@ export declare class Catalog {
    * @throws {Error} `TOKENMETER_INVALID_INPUT` saying what is wrong with the JSON.
    */
   static fromJson(json: string): Catalog
+  /**
+   * A new catalog with an override document applied (private models, replaced price
+   * histories, discounts; the format of `tokenmeter cost --prices`). This catalog is
+   * untouched.
+   *
+   * @throws {Error} `TOKENMETER_INVALID_INPUT` saying what is wrong with the JSON,
+   * `TOKENMETER_UNKNOWN_MODEL` for a discount on a model the catalog does not know.
+   */
+  withOverrides(json: string): Catalog
+  /**
+   * A new catalog with a price file loaded: LiteLLM's `model_prices_and_context_window.json`
+   * (its prices dated `effective`, `YYYY-MM-DD`) or an override document (as
+   * `withOverrides`). This catalog is untouched.
+   *
+   * @throws {Error} `TOKENMETER_IO` when the file cannot be read; as `withOverrides`
+   * otherwise.
+   */
+  withPriceFile(path: string, effective: string): Catalog
   /** The date the data was last checked against the providers (`YYYY-MM-DD`). */
   get date(): string
   /** Every model, in catalog order. */

@@ -7,8 +7,11 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const {
   parseUsage, cost, preflight, compare, countChat, fitMessages, Catalog,
-  UnknownModelError, PriceUnavailableError, BudgetExceededError,
+  UnknownModelError, PriceUnavailableError, BudgetExceededError, InvalidInputError, IoError,
 } = require('tokenmeter')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
 
 test('parseUsage reads the usage objects the official SDKs return', () => {
   // openai: chat.completions.create(...).usage
@@ -189,4 +192,48 @@ test('a catalog loaded with Catalog.fromJson prices, preflights, compares and fi
   assert.throws(() => fitMessages({ model: 'm2', messages }, { budget: 100 }), UnknownModelError)
   assert.throws(() => custom.fitMessages({ model: 'm2', messages }, { budget: 5 }), BudgetExceededError)
   await assert.rejects(custom.fitMessagesAsync({ model: 'gpt-4o', messages }, { budget: 100 }), UnknownModelError)
+})
+
+// The override document of Python's test_cost.py: a private model under contract and a discount.
+const OVERRIDES = JSON.stringify({
+  models: [{
+    id: 'acme-llm', provider: 'acme', tokenizer: { encoding: 'o200k_base' },
+    context_window: 32000, max_output: 4000,
+    prices: [{ effective: '2026-01-01', source: 'contract #42', rates: { input: '0.5', output: '1.5' } }],
+  }],
+  discounts: { 'gpt-4o': '0.5' },
+})
+
+test('Catalog#withOverrides adds a private model and a discount', () => {
+  const bundled = Catalog.bundled()
+  const catalog = bundled.withOverrides(OVERRIDES)
+  assert.ok(catalog instanceof Catalog)
+  // acme-llm under contract #42: 1000 x $0.50/M + 1000 x $1.50/M = $0.0005 + $0.0015.
+  assert.equal(catalog.cost('acme-llm', { inputTokens: 1000, outputTokens: 1000 }, { at: '2026-06-01' }).total, '0.002')
+  // gpt-4o at half price: (1000 x $2.50/M + 100 x $10/M) x 0.5 = $0.0035 x 0.5.
+  const small = { inputTokens: 1000, outputTokens: 100 }
+  assert.equal(catalog.cost('gpt-4o', small, { at: '2025-06-01' }).total, '0.00175')
+  // The bundled catalog is untouched.
+  assert.equal(cost('gpt-4o', small, { at: '2025-06-01' }).total, '0.0035')
+  assert.equal(bundled.cost('gpt-4o', small, { at: '2025-06-01' }).total, '0.0035')
+  assert.throws(() => bundled.get('acme-llm'), UnknownModelError)
+})
+
+test('Catalog#withPriceFile reads an override document from a path', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tokenmeter-'))
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const file = path.join(dir, 'prices.json')
+  fs.writeFileSync(file, OVERRIDES, 'utf8')
+  const catalog = Catalog.bundled().withPriceFile(file, '2026-01-01')
+  // 2000 x $0.50/M = $0.001.
+  assert.equal(catalog.cost('acme-llm', { inputTokens: 2000, outputTokens: 0 }, { at: '2026-06-01' }).total, '0.001')
+})
+
+test('bad overrides say what is wrong', () => {
+  const catalog = Catalog.bundled()
+  assert.throws(() => catalog.withOverrides('{not json'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /override/ })
+  assert.throws(() => catalog.withOverrides('{"discounts": {"gpt-4oo": "0.9"}}'), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
+  assert.throws(() => catalog.withPriceFile(path.join(os.tmpdir(), 'tokenmeter-missing', 'missing.json'), '2026-01-01'), { name: 'IoError', code: 'TOKENMETER_IO' })
+  assert.throws(() => catalog.withOverrides('{not json'), InvalidInputError)
+  assert.throws(() => catalog.withPriceFile('/nonexistent/tokenmeter/prices.json', '2026-01-01'), IoError)
 })

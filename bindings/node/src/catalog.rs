@@ -149,6 +149,36 @@ impl JsCatalog {
         })
     }
 
+    /// A new catalog with an override document applied (private models, replaced price
+    /// histories, discounts; the format of `tokenmeter cost --prices`). This catalog is
+    /// untouched.
+    ///
+    /// @throws {Error} `TOKENMETER_INVALID_INPUT` saying what is wrong with the JSON,
+    /// `TOKENMETER_UNKNOWN_MODEL` for a discount on a model the catalog does not know.
+    #[napi(catch_unwind)]
+    pub fn with_overrides(&self, json: String) -> Result<JsCatalog> {
+        let mut catalog = self.inner.get().clone();
+        tokenmeter::load_overrides(&mut catalog, &json).or_throw()?;
+        Ok(Self {
+            inner: CatalogHandle::Owned(Arc::new(catalog)),
+        })
+    }
+
+    /// A new catalog with a price file loaded: LiteLLM's `model_prices_and_context_window.json`
+    /// (its prices dated `effective`, `YYYY-MM-DD`) or an override document (as
+    /// `withOverrides`). This catalog is untouched.
+    ///
+    /// @throws {Error} `TOKENMETER_IO` when the file cannot be read; as `withOverrides`
+    /// otherwise.
+    #[napi(catch_unwind)]
+    pub fn with_price_file(&self, path: String, effective: String) -> Result<JsCatalog> {
+        let mut catalog = self.inner.get().clone();
+        catalog.load_price_file(&path, &effective).or_throw()?;
+        Ok(Self {
+            inner: CatalogHandle::Owned(Arc::new(catalog)),
+        })
+    }
+
     /// The date the data was last checked against the providers (`YYYY-MM-DD`).
     #[napi(getter)]
     pub fn date(&self) -> String {
