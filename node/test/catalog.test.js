@@ -25,7 +25,7 @@ test('bundled catalog lists models with their limits', () => {
 
 test('resolve says how a name matched', () => {
   assert.equal(catalog.resolve('gpt-4o').matchedBy, 'id')
-  const r = catalog.resolve('openai/gpt-4o-2024-08-06')
+  const r = catalog.resolve('openai/gpt-4o-2024-11-20')
   assert.equal(r.model.id, 'gpt-4o')
   assert.equal(catalog.resolve('ft:gpt-4o-mini-2024-07-18:acme::abc123').matchedBy, 'fine_tune')
   assert.equal(catalog.get('us.anthropic.claude-3-5-sonnet-20241022-v2:0').id, 'claude-3-5-sonnet')

@@ -24,7 +24,7 @@ def test_bundled_catalog_has_models_and_a_date(catalog: tokenmeter.Catalog) -> N
     ("name", "model_id", "matched_by"),
     [
         pytest.param("gpt-4o", "gpt-4o", "id", id="id"),
-        pytest.param("gpt-4o-2024-08-06", "gpt-4o", "alias", id="alias"),
+        pytest.param("gpt-4o-2024-11-20", "gpt-4o", "alias", id="alias"),
         pytest.param("azure/gpt-4o", "gpt-4o", "prefix", id="prefix"),
         pytest.param("ft:gpt-4o-mini:acme::abc123", "gpt-4o-mini", "fine_tune", id="fine-tune"),
     ],

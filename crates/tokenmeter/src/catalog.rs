@@ -53,7 +53,7 @@ pub struct Resolved<'a> {
 /// ```
 /// use tokenmeter::Catalog;
 /// let catalog = Catalog::bundled();
-/// assert_eq!(catalog.get("openai/gpt-4o-2024-08-06")?.id, "gpt-4o");
+/// assert_eq!(catalog.get("openai/gpt-4o-2024-11-20")?.id, "gpt-4o");
 /// assert_eq!(catalog.get("us.anthropic.claude-3-5-sonnet-20241022-v2:0")?.id, "claude-3-5-sonnet");
 /// assert_eq!(catalog.get("ft:gpt-4o-mini-2024-07-18:acme::abc123")?.id, "gpt-4o-mini");
 /// # Ok::<(), tokenmeter::Error>(())

@@ -21,7 +21,9 @@ fn maps_known_names_adds_unknown_ones_and_skips_non_text() {
     let (_, report) = imported();
     let mut updated = report.updated.clone();
     updated.sort();
-    assert_eq!(updated, ["claude-sonnet-4-5", "deepseek-chat", "gemini-2.5-pro", "gpt-4o", "o3"]);
+    // The excerpt's `gpt-4o-2024-08-06` key names the snapshot's own entry (priced apart from
+    // gpt-4o until 2024-10-02), its `gpt-4o` key the base model.
+    assert_eq!(updated, ["claude-sonnet-4-5", "deepseek-chat", "gemini-2.5-pro", "gpt-4o", "gpt-4o-2024-08-06", "o3"]);
     assert_eq!(report.added, ["gpt-5.6-sol"]);
     assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
     assert_eq!(report.skipped[0].0, "gemini-2.0-flash-exp-image-generation");
