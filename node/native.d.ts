@@ -322,9 +322,11 @@ export interface ChatMessage {
   role: string
   /** A string, a list of parts, or `null` for an assistant turn that only calls tools. */
   content?: string | Array<ChatContentPart> | null
-  name?: string
-  tool_calls?: Array<ChatToolCall>
-  tool_call_id?: string
+  /** `null` reads as absent (as the OpenAI SDKs serialize it). */
+  name?: string | null
+  /** `null` reads as no calls (as the OpenAI SDKs serialize it). */
+  tool_calls?: Array<ChatToolCall> | null
+  tool_call_id?: string | null
 }
 
 /** A chat request: the object passed to `chat.completions.create` (other fields are ignored). */
@@ -687,12 +689,12 @@ export interface PreflightRequest {
   /** A plain prompt, instead of `messages`. */
   text?: string
   /**
-   * The request's output cap, by OpenAI's current name; without a cap the model's maximum
-   * is reserved.
+   * The request's output cap, by OpenAI's current name; without a cap (absent or `null`)
+   * the model's maximum is reserved.
    */
-  max_completion_tokens?: number
-  /** The older name of the cap (used when `max_completion_tokens` is absent). */
-  max_tokens?: number
+  max_completion_tokens?: number | null
+  /** The older name of the cap (used when `max_completion_tokens` is absent or `null`). */
+  max_tokens?: number | null
 }
 
 /** A warning about a request. */

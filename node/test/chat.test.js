@@ -4,7 +4,9 @@
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { Catalog, countChat, countChatAsync, parseChat } = require('tokenmeter')
+const {
+  Catalog, countChat, countChatAsync, parseChat, fitMessages, preflight, compare, InvalidInputError,
+} = require('tokenmeter')
 
 const messages = [
   { role: 'system', content: 'You are a helpful, pattern-following assistant that translates corporate jargon into plain English.' },
@@ -75,7 +77,7 @@ test('invalid requests throw coded errors', async () => {
   assert.throws(() => countChat({ model: 'gpt-4o', messages: [] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /at least one message/ })
   assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: ' ', content: 'x' }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /no role/ })
   assert.throws(() => countChat({ model: 'no-such-model', messages }), { name: 'UnknownModelError', code: 'TOKENMETER_UNKNOWN_MODEL' })
-  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /content part/ })
+  assert.throws(() => countChat({ model: 'gpt-4o', messages: [{ role: 'user', content: [{ type: 'image_url' }] }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /chat JSON: .*Content/ })
   assert.throws(() => countChat({ model: 'gpt-4o', messages, tools: [{ type: 'function', function: { name: 'f', parameters: { properties: [] } } }] }), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /properties/ })
   assert.throws(() => countChat({ model: 'gpt-4o' }), Error)
   assert.throws(() => countChat(null), Error)
@@ -96,4 +98,71 @@ test('parseChat reads a request body and round-trips through countChat', () => {
   assert.deepEqual(calls.messages[1].content, [{ type: 'text', text: 'x' }])
   assert.throws(() => parseChat('{"messages": ['), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /chat JSON/ })
   assert.throws(() => parseChat('42'), { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT' })
+})
+
+// The OpenAI SDKs serialize unset fields as null (`"tool_calls": null`, `"name": null`): the core
+// reads null as absent, and every entry point goes through the core's parser.
+test('null tool_calls, name and tool_call_id read as absent, with the same counts', async () => {
+  const nulled = messages.map((m) => ({ name: null, tool_calls: null, tool_call_id: null, ...m }))
+  assert.equal(nulled[0].name, null)
+  assert.equal(nulled[1].name, 'example_user')
+  assert.deepEqual(countChat({ model: 'gpt-4o', messages: nulled }), { tokens: 124, exact: true })
+  assert.deepEqual(countChat({ model: 'gpt-4', messages: nulled }), { tokens: 129, exact: true })
+  assert.deepEqual(await countChatAsync({ model: 'gpt-4o', messages: nulled }), { tokens: 124, exact: true })
+  assert.deepEqual(Catalog.bundled().countChat({ model: 'gpt-4o', messages: nulled }), { tokens: 124, exact: true })
+  assert.deepEqual(await Catalog.bundled().countChatAsync({ model: 'gpt-4o', messages: nulled }), { tokens: 124, exact: true })
+
+  // A tool result and a call-less assistant turn as the SDK sends them.
+  const withTools = [
+    { role: 'user', content: 'Weather in Paris?', name: null, tool_calls: null, tool_call_id: null },
+    { role: 'assistant', content: null, name: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }], tool_call_id: null },
+    { role: 'tool', tool_call_id: 'call_1', content: '{"temp": 18}', name: null, tool_calls: null },
+    { role: 'assistant', content: 'It is 18 degrees.', tool_calls: null },
+  ]
+  // The same turns without the null fields (the call-only turn keeps its null content).
+  const bare = withTools.map((m) => Object.fromEntries(Object.entries(m).filter(([k, v]) => v !== null || k === 'content')))
+  assert.deepEqual(Object.keys(bare[1]), ['role', 'content', 'tool_calls'])
+  assert.deepEqual(countChat({ model: 'gpt-4o', messages: withTools }), countChat({ model: 'gpt-4o', messages: bare }))
+
+  const fitted = fitMessages({ model: 'gpt-4o', messages: nulled }, { budget: 200 })
+  assert.deepEqual([fitted.tokens, fitted.kept.length], [124, 6])
+  assert.equal(fitted.messages[1].name, 'example_user')
+  assert.equal(preflight({ model: 'gpt-4o', messages: nulled, max_tokens: 100 }).inputTokens, 124)
+  assert.equal(compare({ models: ['gpt-4o'], messages: nulled, outputTokens: 1 })[0].inputTokens, 124)
+})
+
+test('preflight accepts a null output cap (as the SDKs send an unset one)', () => {
+  const unset = preflight({ model: 'gpt-4o', messages })
+  const nulled = preflight({ model: 'gpt-4o', messages, max_tokens: null, max_completion_tokens: null })
+  assert.equal(nulled.maxOutput, unset.maxOutput)
+  assert.equal(nulled.reservedOutput, unset.reservedOutput)
+  assert.equal(preflight({ model: 'gpt-4o', messages, max_completion_tokens: null, max_tokens: 50 }).reservedOutput, 50)
+})
+
+test('a malformed message is a TOKENMETER_INVALID_INPUT from the core parser, on every entry point', async () => {
+  const bad = [
+    [{ role: 'user', content: 42 }],
+    [{ role: 'user', content: 'x', tool_calls: 'none' }],
+    [{ role: 'user', content: 'x', name: 7 }],
+    [{ content: 'no role' }],
+    [{ role: 'user', content: [{ type: 'text' }] }],
+  ]
+  const coded = { name: 'InvalidInputError', code: 'TOKENMETER_INVALID_INPUT', message: /chat JSON/ }
+  for (const m of bad) {
+    assert.throws(() => countChat({ model: 'gpt-4o', messages: m }), coded)
+    assert.throws(() => countChat({ model: 'gpt-4o', messages: m }), InvalidInputError)
+    assert.throws(() => Catalog.bundled().countChat({ model: 'gpt-4o', messages: m }), coded)
+    await assert.rejects(async () => countChatAsync({ model: 'gpt-4o', messages: m }), coded)
+    assert.throws(() => fitMessages({ model: 'gpt-4o', messages: m }, { budget: 100 }), coded)
+    assert.throws(() => preflight({ model: 'gpt-4o', messages: m }), coded)
+    assert.throws(() => compare({ models: ['gpt-4o'], messages: m, outputTokens: 1 }), coded)
+  }
+  // The same wording as parseChat (the core's), for the same input.
+  const m = [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'x' } }] }]
+  let fromCount, fromParse
+  try { countChat({ model: 'gpt-4o', messages: m }) } catch (err) { fromCount = err.message }
+  try { parseChat(JSON.stringify({ messages: m })) } catch (err) { fromParse = err.message }
+  assert.ok(fromCount)
+  assert.equal(fromCount, fromParse)
+  assert.throws(() => countChat({ model: 'gpt-4o', messages, tools: [{ type: 'function', function: { name: null } }] }), coded)
 })

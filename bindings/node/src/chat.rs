@@ -1,12 +1,15 @@
 //! Chat requests in OpenAI's shape and the prompt tokens they cost. Field names are the
 //! OpenAI API's own (`tool_calls`, `tool_call_id`), so a request built for the official SDK
 //! can be passed as is; fields that do not affect the count (temperature, ...) are ignored.
+//! Messages and tools arrive as plain JSON values and are parsed by the core (`parse_chat`),
+//! so they are read exactly as Rust and Python read them; the structs below are their
+//! declared TypeScript shapes and the form of the messages handed back.
 
 use napi::bindgen_prelude::{AsyncTask, Either3, Null};
 use napi_derive::napi;
 
 use crate::catalog::JsCatalog;
-use crate::error::{OrThrow, Result, invalid};
+use crate::error::{OrThrow, Result};
 use crate::number::to_number;
 use crate::tasks::count_chat::CountChatTask;
 use crate::tokenizer::AsyncOptions;
@@ -50,10 +53,13 @@ pub struct ChatMessage {
     /// A string, a list of parts, or `null` for an assistant turn that only calls tools.
     #[napi(ts_type = "string | Array<ChatContentPart> | null")]
     pub content: Option<Either3<String, Vec<ChatContentPart>, Null>>,
+    /// `null` reads as absent (as the OpenAI SDKs serialize it).
+    #[napi(ts_type = "string | null")]
     pub name: Option<String>,
-    #[napi(js_name = "tool_calls")]
+    /// `null` reads as no calls (as the OpenAI SDKs serialize it).
+    #[napi(js_name = "tool_calls", ts_type = "Array<ChatToolCall> | null")]
     pub tool_calls: Option<Vec<ChatToolCall>>,
-    #[napi(js_name = "tool_call_id")]
+    #[napi(js_name = "tool_call_id", ts_type = "string | null")]
     pub tool_call_id: Option<String>,
 }
 
@@ -84,8 +90,10 @@ pub struct ChatTool {
 pub struct ChatRequest {
     /// A catalog model name (`gpt-4o`, `azure/gpt-4o`, `claude-sonnet-4-5`, ...).
     pub model: String,
-    pub messages: Vec<ChatMessage>,
-    pub tools: Option<Vec<ChatTool>>,
+    #[napi(ts_type = "Array<ChatMessage>")]
+    pub messages: serde_json::Value,
+    #[napi(ts_type = "Array<ChatTool>")]
+    pub tools: Option<serde_json::Value>,
 }
 
 /// The prompt tokens of a chat request.
@@ -108,83 +116,19 @@ impl From<tokenmeter::ChatCount> for ChatCount {
     }
 }
 
-/// A content part through the core's own tag parsing, so part types mean the same everywhere.
-impl TryFrom<ChatContentPart> for tokenmeter::ContentPart {
-    type Error = crate::error::JsErr;
-    fn try_from(p: ChatContentPart) -> Result<Self> {
-        serde_json::from_value(serde_json::json!({ "type": p.kind, "text": p.text }))
-            .map_err(|e| invalid(format!("content part: {e}")))
-    }
-}
-
-impl From<ChatToolCall> for tokenmeter::ToolCall {
-    fn from(c: ChatToolCall) -> Self {
-        tokenmeter::ToolCall {
-            id: c.id.unwrap_or_default(),
-            kind: c.kind.unwrap_or_else(|| "function".to_string()),
-            function: tokenmeter::FunctionCall {
-                name: c.function.name,
-                arguments: c.function.arguments.unwrap_or_default(),
-            },
-        }
-    }
-}
-
-impl TryFrom<ChatMessage> for tokenmeter::Message {
-    type Error = crate::error::JsErr;
-    fn try_from(m: ChatMessage) -> Result<Self> {
-        let content = match m.content {
-            None | Some(Either3::C(Null)) => None,
-            Some(Either3::A(text)) => Some(tokenmeter::Content::Text(text)),
-            Some(Either3::B(parts)) => Some(tokenmeter::Content::Parts(
-                parts
-                    .into_iter()
-                    .map(TryInto::try_into)
-                    .collect::<Result<_>>()?,
-            )),
-        };
-        let mut message = tokenmeter::Message::new(m.role, "");
-        message.content = content;
-        message.name = m.name;
-        message.tool_calls = m
-            .tool_calls
-            .unwrap_or_default()
-            .into_iter()
-            .map(Into::into)
-            .collect();
-        message.tool_call_id = m.tool_call_id;
-        Ok(message)
-    }
-}
-
-impl From<ChatTool> for tokenmeter::Tool {
-    fn from(t: ChatTool) -> Self {
-        tokenmeter::Tool {
-            kind: t.kind.unwrap_or_else(|| "function".to_string()),
-            function: tokenmeter::FunctionDef {
-                name: t.function.name,
-                description: t.function.description,
-                parameters: t.function.parameters,
-            },
-        }
-    }
-}
-
-/// A request's messages and tools as core values.
+/// A request's messages and tools as core values, through the core's parser (as Python's).
+///
+/// @throws {Error} `TOKENMETER_INVALID_INPUT` saying what is wrong with a message or tool.
 pub(crate) fn to_core(
-    messages: Vec<ChatMessage>,
-    tools: Option<Vec<ChatTool>>,
+    messages: serde_json::Value,
+    tools: Option<serde_json::Value>,
 ) -> Result<(Vec<tokenmeter::Message>, Vec<tokenmeter::Tool>)> {
-    let messages = messages
-        .into_iter()
-        .map(TryInto::try_into)
-        .collect::<Result<Vec<_>>>()?;
-    let tools = tools
-        .unwrap_or_default()
-        .into_iter()
-        .map(Into::into)
-        .collect();
-    Ok((messages, tools))
+    let mut request = serde_json::Map::new();
+    request.insert("messages".into(), messages);
+    if let Some(tools) = tools {
+        request.insert("tools".into(), tools);
+    }
+    tokenmeter::parse_chat(&serde_json::Value::Object(request).to_string()).or_throw()
 }
 
 /// The prompt tokens of a chat request for a model of `catalog`.

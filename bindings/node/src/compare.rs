@@ -2,7 +2,6 @@
 
 use napi_derive::napi;
 
-use crate::chat::{ChatMessage, ChatTool};
 use crate::cost::CostOptions;
 use crate::error::{OrThrow, Result};
 use crate::money;
@@ -15,8 +14,10 @@ use crate::preflight::input;
 pub struct CompareRequest {
     /// Catalog model names.
     pub models: Vec<String>,
-    pub messages: Option<Vec<ChatMessage>>,
-    pub tools: Option<Vec<ChatTool>>,
+    #[napi(ts_type = "Array<ChatMessage>")]
+    pub messages: Option<serde_json::Value>,
+    #[napi(ts_type = "Array<ChatTool>")]
+    pub tools: Option<serde_json::Value>,
     pub text: Option<String>,
     /// Output tokens expected per request.
     pub output_tokens: f64,

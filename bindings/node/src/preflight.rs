@@ -1,9 +1,10 @@
 //! `preflight`: before the call, the input tokens, reserved output, fit, and best and worst
 //! cost of a request.
 
+use napi::bindgen_prelude::{Either, Null};
 use napi_derive::napi;
 
-use crate::chat::{ChatMessage, ChatTool, to_core};
+use crate::chat::to_core;
 use crate::cost::{Cost, CostOptions};
 use crate::error::{OrThrow, Result};
 use crate::number::{to_number_u64, to_u64};
@@ -14,24 +15,34 @@ use crate::number::{to_number_u64, to_u64};
 pub struct PreflightRequest {
     /// A catalog model name.
     pub model: String,
-    pub messages: Option<Vec<ChatMessage>>,
-    pub tools: Option<Vec<ChatTool>>,
+    #[napi(ts_type = "Array<ChatMessage>")]
+    pub messages: Option<serde_json::Value>,
+    #[napi(ts_type = "Array<ChatTool>")]
+    pub tools: Option<serde_json::Value>,
     /// A plain prompt, instead of `messages`.
     pub text: Option<String>,
-    /// The request's output cap, by OpenAI's current name; without a cap the model's maximum
-    /// is reserved.
-    #[napi(js_name = "max_completion_tokens")]
-    pub max_completion_tokens: Option<f64>,
-    /// The older name of the cap (used when `max_completion_tokens` is absent).
-    #[napi(js_name = "max_tokens")]
-    pub max_tokens: Option<f64>,
+    /// The request's output cap, by OpenAI's current name; without a cap (absent or `null`)
+    /// the model's maximum is reserved.
+    #[napi(js_name = "max_completion_tokens", ts_type = "number | null")]
+    pub max_completion_tokens: Option<Either<f64, Null>>,
+    /// The older name of the cap (used when `max_completion_tokens` is absent or `null`).
+    #[napi(js_name = "max_tokens", ts_type = "number | null")]
+    pub max_tokens: Option<Either<f64, Null>>,
+}
+
+/// A cap that may be given as `null` (as the OpenAI SDKs serialize an unset one).
+fn cap(value: Option<Either<f64, Null>>) -> Option<f64> {
+    match value {
+        Some(Either::A(n)) => Some(n),
+        Some(Either::B(Null)) | None => None,
+    }
 }
 
 /// The input of a request as the core's.
 pub(crate) fn input(
     text: Option<String>,
-    messages: Option<Vec<ChatMessage>>,
-    tools: Option<Vec<ChatTool>>,
+    messages: Option<serde_json::Value>,
+    tools: Option<serde_json::Value>,
 ) -> Result<tokenmeter::PreflightInput> {
     let (messages, tools) = match messages {
         Some(messages) => {
@@ -127,9 +138,8 @@ pub fn preflight_in(
     request: PreflightRequest,
     options: Option<CostOptions>,
 ) -> Result<Preflight> {
-    let max_output = request
-        .max_completion_tokens
-        .or(request.max_tokens)
+    let max_output = cap(request.max_completion_tokens)
+        .or(cap(request.max_tokens))
         .map(|m| to_u64(m, "max_tokens"))
         .transpose()?;
     let input = input(request.text, request.messages, request.tools)?;
