@@ -37,13 +37,51 @@ impl ContentPart {
 }
 
 /// A message's content: a string, or a list of parts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Content {
     /// A plain string.
     Text(String),
     /// A list of typed parts.
     Parts(Vec<ContentPart>),
+}
+
+/// Read by hand rather than as an untagged enum, so that a part tokenmeter cannot count (an
+/// image, audio, a file) is named in the error instead of "did not match any variant".
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::Error as _;
+        use serde_json::Value;
+        match Value::deserialize(deserializer)? {
+            Value::String(text) => Ok(Content::Text(text)),
+            Value::Array(parts) => parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let kind = part.get("type").and_then(Value::as_str).map(str::to_owned);
+                    serde_json::from_value::<ContentPart>(part).map_err(|e| {
+                        D::Error::custom(match kind {
+                            Some(kind) if !matches!(kind.as_str(), "text" | "input_text" | "output_text") => format!(
+                                "content part {i} has type `{kind}`: only text parts (`text`, `input_text`, `output_text`) can be counted; price images, audio and files by the provider's own rules"
+                            ),
+                            Some(_) => format!("content part {i}: {e}"),
+                            None => format!("content part {i} has no `type` (expected {{\"type\": \"text\", \"text\": \"...\"}})"),
+                        })
+                    })
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map(Content::Parts),
+            other => Err(D::Error::custom(format!(
+                "content must be a string or a list of parts, not {}",
+                match other {
+                    Value::Null => "null",
+                    Value::Bool(_) => "a boolean",
+                    Value::Number(_) => "a number",
+                    _ => "an object",
+                }
+            ))),
+        }
+    }
 }
 
 impl Content {
@@ -368,6 +406,18 @@ pub fn parse_chat(json: &str) -> Result<(Vec<Message>, Vec<Tool>)> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn a_part_that_cannot_be_counted_is_named() {
+        let err = parse_chat(r#"[{"role": "user", "content": [{"type": "text", "text": "see"}, {"type": "image_url", "image_url": {"url": "x"}}]}]"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("content part 1 has type `image_url`"), "{err}");
+        let err = parse_chat(r#"[{"role": "user", "content": 5}]"#).unwrap_err().to_string();
+        assert!(err.contains("content must be a string or a list of parts, not a number"), "{err}");
+        let err = parse_chat(r#"[{"role": "user", "content": [{"text": "x"}]}]"#).unwrap_err().to_string();
+        assert!(err.contains("content part 0 has no `type`"), "{err}");
+    }
 
     #[test]
     fn null_tool_calls_read_as_none() {
