@@ -66,7 +66,7 @@ def tokenizers() -> list[Tokenizer]:
 def catalog() -> Model:
     cat = Catalog.bundled()
     model: Model = cat.get("azure/gpt-4o")
-    resolved: Resolved = cat.resolve("gpt-4o-2024-08-06")
+    resolved: Resolved = cat.resolve("gpt-4o-2024-11-20")
     matched: str = resolved.matched_by
     nearest: list[str] = cat.nearest("gpt-4oo", n=2)
     mine = Model(
