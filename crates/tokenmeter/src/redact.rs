@@ -19,7 +19,8 @@
 //! groups separated by spaces, dots, dashes or an area code in parentheses, or 8 to 15 digits
 //! after a leading `+`; text with an ISO date or a clock time, or followed by `:`, is never a
 //! phone. Unseparated digit runs are not phones
-//! (they are more often ids).
+//! (they are more often ids). A number right after a phone that starts with `+` or `(`, or is
+//! grouped by dots or dashes, does not hide it (`+1 415 555 0100 10am`).
 
 use std::collections::{HashMap, HashSet};
 use std::net::Ipv6Addr;
@@ -412,18 +413,40 @@ impl Redactor {
             take(m.start(), m.end(), "IP", &mut found);
         }
         for m in phone_re().find_iter(text) {
-            let s = m.as_str();
-            let d = digits_of(s).len();
-            let plus = s.starts_with('+');
-            let grouped = s.contains([' ', '.', '-', '(']);
             let before_ok =
                 !text[..m.start()].ends_with(|c: char| c.is_alphanumeric() || matches!(c, '.' | ':' | '~' | '-'));
-            // Version strings (1:20230209.2326-1) and clock times are not phones.
-            let after_ok = !text[m.end()..]
-                .starts_with(|c: char| c.is_alphanumeric() || matches!(c, ':' | '-' | '~' | '+'));
-            let phone_like = (plus && (8..=15).contains(&d)) || (grouped && (10..=12).contains(&d));
-            if phone_like && before_ok && after_ok && !iso_date_re().is_match(s) {
-                take(m.start(), m.end(), "PHONE", &mut found);
+            if !before_ok {
+                continue;
+            }
+            // The match is greedy: a number right after a phone ("+1 415 555 0100 10am",
+            // "415-555-0100 42 times") joins it and spoils the whole. So shorter runs of its
+            // digit groups are tried too, longest first, but only where the phone is marked
+            // off from what follows: it starts with `+` or `(`, or it is grouped by dots or
+            // dashes and a space comes next. (A run of space-separated groups, such as a card
+            // number that failed Luhn, is not cut down into a phone.)
+            let s = m.as_str();
+            let ends: Vec<usize> = s
+                .char_indices()
+                .filter(|&(i, c)| c.is_ascii_digit() && !s[i + 1..].starts_with(|n: char| n.is_ascii_digit()))
+                .map(|(i, _)| i + 1)
+                .collect();
+            let marked_off = |cand: &str| {
+                cand.len() == s.len()
+                    || cand.starts_with(['+', '('])
+                    || (!cand.contains(' ') && s[cand.len()..].starts_with(' '))
+            };
+            let phone = ends.iter().rev().map(|&end| &s[..end]).filter(|cand| marked_off(cand)).find(|cand| {
+                let d = digits_of(cand).len();
+                let plus = cand.starts_with('+');
+                let grouped = cand.contains([' ', '.', '-', '(']);
+                // Version strings (1:20230209.2326-1) and clock times are not phones.
+                let after_ok = !text[m.start() + cand.len()..]
+                    .starts_with(|c: char| c.is_alphanumeric() || matches!(c, ':' | '-' | '~' | '+'));
+                let phone_like = (plus && (8..=15).contains(&d)) || (grouped && (10..=12).contains(&d));
+                phone_like && after_ok && !iso_date_re().is_match(cand)
+            });
+            if let Some(phone) = phone {
+                take(m.start(), m.start() + phone.len(), "PHONE", &mut found);
             }
         }
         found.sort_by_key(|f| f.0);
@@ -511,6 +534,15 @@ mod tests {
         let r = red.redact_with("<EMAIL_2> ana@example.com", map);
         assert_eq!(r.text, "<EMAIL_2> <EMAIL_3>");
         assert_eq!(r.mapping.restore(&r.text), "<EMAIL_2> ana@example.com");
+    }
+
+    #[test]
+    fn a_phone_followed_by_a_number_is_still_found() {
+        for text in ["call +1 415 555 0100 10am tomorrow", "call +1 415 555 0100 1234567", "call 415-555-0100 42 times"] {
+            let r = Redactor::new().redact(text);
+            assert!(r.text.contains("<PHONE_1>") && !r.text.contains("555"), "{text} -> {}", r.text);
+            assert_eq!(r.mapping.restore(&r.text), text);
+        }
     }
 
     #[test]
