@@ -24,42 +24,59 @@ use serde_json::{Map, Value};
 use super::{Fields, Usage, UsageFormat, at_most, invalid, total_matches};
 use crate::error::Result;
 
+/// The counts of a Chat Completions `usage` object, under either provider's rule.
+struct ChatCounts {
+    prompt: u64,
+    completion: u64,
+    cached: u64,
+    reasoning: u64,
+    total: Option<u64>,
+}
+
+impl ChatCounts {
+    fn read(obj: &Map<String, Value>) -> Result<Self> {
+        let f = Fields::new(obj);
+        Ok(Self {
+            prompt: f.req("prompt_tokens")?,
+            completion: f.req("completion_tokens")?,
+            cached: f.opt("prompt_tokens_details.cached_tokens")?.unwrap_or(0),
+            reasoning: f.opt("completion_tokens_details.reasoning_tokens")?.unwrap_or(0),
+            total: f.opt("total_tokens")?,
+        })
+    }
+}
+
 /// Chat Completions `usage`, by OpenAI's rule unless the numbers show xAI's (see
 /// [`parse_xai`]): a `total_tokens` equal to prompt + completion + reasoning and not to
 /// prompt + completion, or more reasoning than completion tokens. `prefer_xai` (a Grok response
 /// envelope) chooses xAI's rule when no `total_tokens` decides.
 pub(super) fn parse_chat(obj: &Map<String, Value>, prefer_xai: bool) -> Result<Usage> {
-    let f = Fields::new(obj);
-    let prompt = f.req("prompt_tokens")?;
-    let completion = f.req("completion_tokens")?;
-    let cached = f.opt("prompt_tokens_details.cached_tokens")?.unwrap_or(0);
-    let reasoning = f.opt("completion_tokens_details.reasoning_tokens")?.unwrap_or(0);
-    let total = f.opt("total_tokens")?;
-    let inside = prompt.saturating_add(completion);
-    let outside = inside.saturating_add(reasoning);
-    let xai = match total {
+    let c = ChatCounts::read(obj)?;
+    let inside = c.prompt.saturating_add(c.completion);
+    let outside = inside.saturating_add(c.reasoning);
+    let xai = match c.total {
         Some(t) if t == inside => false,
         Some(t) if t == outside => true,
-        Some(t) if reasoning > 0 => {
+        Some(t) if c.reasoning > 0 => {
             return Err(invalid(format!(
                 "`total_tokens` ({t}) is neither prompt_tokens + completion_tokens ({inside}, OpenAI's rule) nor prompt_tokens + completion_tokens + completion_tokens_details.reasoning_tokens ({outside}, xAI's rule)"
             )));
         }
         Some(t) => return Err(invalid(format!("`total_tokens` ({t}) is not prompt_tokens + completion_tokens ({inside})"))),
-        None => prefer_xai || reasoning > completion,
+        None => prefer_xai || c.reasoning > c.completion,
     };
     if xai {
-        return parse_xai(obj);
+        return xai_usage(&c);
     }
-    at_most(("prompt_tokens_details.cached_tokens", cached), ("prompt_tokens", prompt))?;
-    at_most(("completion_tokens_details.reasoning_tokens", reasoning), ("completion_tokens", completion))?;
+    at_most(("prompt_tokens_details.cached_tokens", c.cached), ("prompt_tokens", c.prompt))?;
+    at_most(("completion_tokens_details.reasoning_tokens", c.reasoning), ("completion_tokens", c.completion))?;
     Ok(Usage {
-        input_tokens: prompt - cached,
-        cache_read_tokens: cached,
-        output_tokens: completion - reasoning,
-        reasoning_tokens: reasoning,
+        input_tokens: c.prompt - c.cached,
+        cache_read_tokens: c.cached,
+        output_tokens: c.completion - c.reasoning,
+        reasoning_tokens: c.reasoning,
         format: UsageFormat::OpenaiChat,
-        reasoning_inside_confirmed: total.is_some() && reasoning > 0,
+        reasoning_inside_confirmed: c.total.is_some() && c.reasoning > 0,
         ..Usage::default()
     })
 }
@@ -69,23 +86,22 @@ pub(super) fn parse_chat(obj: &Map<String, Value>, prefer_xai: bool) -> Result<U
 /// completion + reasoning. `prompt_tokens` includes `prompt_tokens_details.cached_tokens`, as
 /// at OpenAI.
 pub(super) fn parse_xai(obj: &Map<String, Value>) -> Result<Usage> {
-    let f = Fields::new(obj);
-    let prompt = f.req("prompt_tokens")?;
-    let completion = f.req("completion_tokens")?;
-    let cached = f.opt("prompt_tokens_details.cached_tokens")?.unwrap_or(0);
-    let reasoning = f.opt("completion_tokens_details.reasoning_tokens")?.unwrap_or(0);
-    at_most(("prompt_tokens_details.cached_tokens", cached), ("prompt_tokens", prompt))?;
+    xai_usage(&ChatCounts::read(obj)?)
+}
+
+fn xai_usage(c: &ChatCounts) -> Result<Usage> {
+    at_most(("prompt_tokens_details.cached_tokens", c.cached), ("prompt_tokens", c.prompt))?;
     total_matches(
         "total_tokens",
-        f.opt("total_tokens")?,
-        prompt.saturating_add(completion).saturating_add(reasoning),
+        c.total,
+        c.prompt.saturating_add(c.completion).saturating_add(c.reasoning),
         "prompt_tokens + completion_tokens + completion_tokens_details.reasoning_tokens (xAI's rule)",
     )?;
     Ok(Usage {
-        input_tokens: prompt - cached,
-        cache_read_tokens: cached,
-        output_tokens: completion,
-        reasoning_tokens: reasoning,
+        input_tokens: c.prompt - c.cached,
+        cache_read_tokens: c.cached,
+        output_tokens: c.completion,
+        reasoning_tokens: c.reasoning,
         format: UsageFormat::Xai,
         ..Usage::default()
     })
