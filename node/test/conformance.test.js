@@ -82,9 +82,14 @@ const usageOf = (input) => parseUsage(input.usage_file !== undefined
   ? fs.readFileSync(path.join(root, input.usage_file), 'utf8')
   : input.usage)
 
+// Counted cold (the thread's piece cache emptied) and warm: both must be the expected count.
 const counted = (input) => {
   const tokenizer = tokenizerFor(input)
-  return { tokens: tokenizer.count(input.text), ids: [...tokenizer.encode(input.text)] }
+  Tokenizer.clearThreadCache()
+  const cold = tokenizer.count(input.text)
+  const warm = tokenizer.count(input.text)
+  assert.equal(warm, cold, 'a warm count differs from the cold one')
+  return { tokens: cold, ids: [...tokenizer.encode(input.text)] }
 }
 
 // op -> (input) => the value compared with `expect` (or that throws the expected error).

@@ -21,6 +21,9 @@ def expect_error(case: dict[str, Any], call: Callable[[], object]) -> None:
 
 
 def check_count(tok: tokenmeter.Tokenizer, text: str, expect: dict[str, Any]) -> None:
+    # Cold (this thread's piece cache emptied), then warm: the same count.
+    tokenmeter.Tokenizer.clear_thread_cache()
+    assert tok.count(text) == expect["tokens"]
     assert tok.count(text) == expect["tokens"]
     assert tok.encode(text) == expect["ids"]
     assert tok.count_batch([text, text]) == [expect["tokens"]] * 2

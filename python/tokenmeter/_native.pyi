@@ -127,6 +127,14 @@ class Tokenizer:
 
     def __new__(cls, encoding: str, *, allow_special: bool = False) -> Tokenizer: ...
     @staticmethod
+    def clear_thread_cache() -> None:
+        """Empties this thread's cache of merged pieces, so the counts that follow are cold.
+
+        Counting remembers, per thread and encoding, the token count of each piece it had to
+        merge (at most 32,768 pieces and 1.5 MB, emptied when full), so a word or prompt seen
+        before costs one lookup; answers never depend on it. For timing cold counts.
+        """
+    @staticmethod
     def from_encoding(encoding: str, *, allow_special: bool = False) -> Tokenizer:
         """A bundled tiktoken encoding: ``o200k_base``, ``o200k_harmony``, ``cl100k_base``,
         ``p50k_base``, ``p50k_edit``, ``r50k_base`` (or ``gpt2``).

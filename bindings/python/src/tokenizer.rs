@@ -80,6 +80,12 @@ impl PyTokenizer {
         Self::from_encoding(encoding, allow_special)
     }
 
+    /// Empties this thread's cache of merged pieces, so the counts that follow are cold.
+    #[staticmethod]
+    fn clear_thread_cache() {
+        tokenmeter::Tokenizer::clear_thread_cache();
+    }
+
     #[staticmethod]
     #[pyo3(signature = (encoding, *, allow_special = false))]
     fn from_encoding(encoding: &str, allow_special: bool) -> PyResult<Self> {

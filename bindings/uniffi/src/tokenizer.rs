@@ -19,6 +19,14 @@ impl Tokenizer {
     }
 }
 
+/// Empties the calling thread's cache of merged pieces, so the counts that follow are cold.
+/// Counting remembers, per thread and encoding, each piece it had to merge (at most 32,768
+/// pieces and 1.5 MB, emptied when full); answers never depend on it. For timing cold counts.
+#[uniffi::export]
+pub fn clear_thread_cache() {
+    tokenmeter::Tokenizer::clear_thread_cache();
+}
+
 /// The result of `Tokenizer.countUpTo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct CountUpTo {

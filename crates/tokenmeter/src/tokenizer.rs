@@ -69,6 +69,17 @@ impl fmt::Debug for Tokenizer {
 }
 
 impl Tokenizer {
+    /// Empties this thread's cache of merged pieces, so the counts that follow are cold, as on
+    /// a new thread.
+    ///
+    /// Counting with a tiktoken encoding remembers, per thread and encoding, the token count of
+    /// each piece it had to merge (at most 32,768 pieces and 1.5 MB, emptied when full), so a
+    /// word or prompt seen before costs one lookup. Answers never depend on the cache. Call
+    /// this to time cold counts; the memory is kept for reuse until the thread ends.
+    pub fn clear_thread_cache() {
+        crate::bpe::cache::clear_thread();
+    }
+
     /// A tokenizer for one of the bundled tiktoken encodings. The tables load on first use.
     pub fn from_encoding(encoding: Encoding) -> Self {
         Self::with_backend(Backend::Tiktoken(encoding))

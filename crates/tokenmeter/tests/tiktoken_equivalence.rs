@@ -266,10 +266,14 @@ fn corpus_counts_match() {
         for (path, text) in &files {
             let expected = reference_encode(encoding, text, false);
             assert_eq!(tok.encode(text).unwrap(), expected, "{encoding} {path}");
-            // Whole files are long enough for the per-call memo of merged pieces; count and
-            // count_up_to must still agree with the reference.
+            // Counting goes through the thread's cache of merged pieces: cold, warm (every
+            // merged piece a hit) and cold again must all agree with the reference.
             let n = expected.len();
-            assert_eq!(tok.count(text).unwrap(), n, "{encoding} {path}");
+            Tokenizer::clear_thread_cache();
+            assert_eq!(tok.count(text).unwrap(), n, "{encoding} {path}, cold cache");
+            assert_eq!(tok.count(text).unwrap(), n, "{encoding} {path}, warm cache");
+            Tokenizer::clear_thread_cache();
+            assert_eq!(tok.count(text).unwrap(), n, "{encoding} {path}, cleared cache");
             let up = tok.count_up_to(text, n).unwrap();
             assert_eq!((up.tokens, up.exceeded), (n, false), "{encoding} {path}");
             if n > 0 {
@@ -277,4 +281,57 @@ fn corpus_counts_match() {
             }
         }
     }
+}
+
+/// Each thread has its own cache of merged pieces; threads counting the same texts at once,
+/// with two encodings (two caches per thread), all get the reference's counts.
+#[test]
+fn threads_counting_at_once_agree_with_the_reference() {
+    let files = corpus();
+    let encodings = [Encoding::O200kBase, Encoding::Cl100kBase];
+    let expected: Vec<Vec<usize>> = encodings
+        .iter()
+        .map(|&e| files.iter().map(|(_, text)| reference_encode(e, text, false).len()).collect())
+        .collect();
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let (files, expected) = (&files, &expected);
+            scope.spawn(move || {
+                for round in 0..2 {
+                    // Threads take the files in different orders, interleaving the encodings.
+                    for i in (0..files.len()).map(|i| (i + t) % files.len()) {
+                        for (e, &encoding) in encodings.iter().enumerate() {
+                            let got = Tokenizer::from_encoding(encoding).count(&files[i].1).unwrap();
+                            assert_eq!(got, expected[e][i], "thread {t} round {round} {encoding} {}", files[i].0);
+                        }
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// More distinct merged pieces than the piece cache holds (it empties itself and starts again,
+/// several times over): every count still equals the reference's.
+#[test]
+fn counts_stay_exact_when_the_piece_cache_fills_up() {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut words = Vec::new();
+    for _ in 0..80_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let len = 6 + (state % 7) as usize;
+        let word: String = (0..len).map(|i| char::from(b'a' + ((state >> (5 * i)) % 26) as u8)).collect();
+        words.push(word);
+    }
+    let tok = Tokenizer::from_encoding(Encoding::O200kBase);
+    Tokenizer::clear_thread_cache();
+    for chunk in words.chunks(2_000) {
+        let text = chunk.join(" ");
+        assert_eq!(tok.count(&text).unwrap(), reference_encode(Encoding::O200kBase, &text, false).len());
+    }
+    // A second pass meets a cache that holds the latest pieces only.
+    let text = words[..4_000].join(" ");
+    assert_eq!(tok.count(&text).unwrap(), reference_encode(Encoding::O200kBase, &text, false).len());
 }

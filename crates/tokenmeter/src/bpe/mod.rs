@@ -9,7 +9,8 @@
 //!    in real text), else tiktoken's rank merge ([`merge`]) over the rank table ([`ranks`]).
 //!
 //! Counting never builds a token vector, and `count_up_to` stops at the first piece that takes
-//! the count past the limit. Counting a long text merges each distinct piece once ([`memo`]).
+//! the count past the limit. Counting merges each distinct piece once per thread, while it stays
+//! in the thread's bounded cache ([`cache`]).
 //!
 //! Performance notes (what was tried and kept or dropped):
 //! - regex engines for the pre-split: fancy-regex (tiktoken-rs) runs at about 12 MB/s and
@@ -25,15 +26,14 @@
     allow(dead_code)
 )]
 
+pub(crate) mod cache;
 pub(crate) mod char_class;
-pub(crate) mod memo;
 pub(crate) mod merge;
 pub(crate) mod pretokenize;
 pub(crate) mod ranks;
 pub(crate) mod special;
 
 use char_class::CharClasses;
-use memo::Memo;
 use pretokenize::{Pattern, Pieces};
 use ranks::RankTable;
 use special::Specials;
@@ -106,25 +106,21 @@ impl Bpe {
     /// The token count when it is at most `limit`; otherwise some count above `limit` (the
     /// walk stops at the first piece that passes it).
     pub(crate) fn count_up_to(&self, text: &str, limit: usize, allow_special: bool) -> (usize, bool) {
-        // A long text remembers its merged pieces ([`memo`]); the memo is sized by what the
-        // walk can reach (about 4 bytes per token), so `count_up_to` stays bounded by the
-        // limit, not the text.
-        let reach = text.len().min(limit.saturating_mul(4));
-        let mut memo = (reach >= memo::MIN_TEXT).then(|| Memo::for_text(reach));
-        let mut n = 0;
-        let stopped = self
-            .walk(text, allow_special, &mut |token| {
-                n += match token {
-                    Token::Merge(piece) => match memo.as_mut() {
-                        Some(memo) => memo.count(piece, |p| merge::merge_count(p, self.ranks)),
-                        None => merge::merge_count(piece, self.ranks),
-                    },
-                    _ => 1,
-                };
-                if n > limit { Err(Stop) } else { Ok(()) }
-            })
-            .is_err();
-        (n, stopped)
+        // Merged pieces go through this thread's cache ([`cache`]): a piece seen before, in
+        // this call or an earlier one, is not merged again.
+        cache::with_counter(self.ranks, |merge_count| {
+            let mut n = 0;
+            let stopped = self
+                .walk(text, allow_special, &mut |token| {
+                    n += match token {
+                        Token::Merge(piece) => merge_count(piece),
+                        _ => 1,
+                    };
+                    if n > limit { Err(Stop) } else { Ok(()) }
+                })
+                .is_err();
+            (n, stopped)
+        })
     }
 
     /// Token ids of `text`.
