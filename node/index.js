@@ -47,8 +47,18 @@ for (const cls of Object.values(errors)) {
   })
 }
 
-/** Gives a coded error thrown by the addon its class (in place: same object, same fields). */
+/**
+ * Gives a coded error thrown by the addon its class (in place: same object, same fields).
+ * napi-rs reports a panic caught in a synchronous call (`catch_unwind`) as `GenericFailure`, a
+ * status it uses only for its own internal failures (never for bad arguments, which get
+ * `InvalidArg`, `StringExpected`, ...): that becomes `TOKENMETER_PANIC`, as a panic in an
+ * async call already is.
+ */
 function classify(err) {
+  if (err !== null && typeof err === 'object' && err.code === 'GenericFailure' && err.name !== 'AbortError') {
+    err.code = 'TOKENMETER_PANIC'
+    err.message = `internal error (a bug in tokenmeter): ${err.message}`
+  }
   if (err !== null && typeof err === 'object' && typeof err.code === 'string') {
     const cls = byCode.get(err.code)
     if (cls !== undefined && !(err instanceof cls)) Object.setPrototypeOf(err, cls.prototype)

@@ -875,7 +875,12 @@ export interface Usage {
    * The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
    * `gemini`, `deepseek`, `xai` or `plain`.
    */
-  format: string
+  format: 'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'
+  /**
+   * True when an `openai_chat` object's `total_tokens` showed its reasoning inside the
+   * completion count: `cost` on an xAI model then keeps OpenAI's rule instead of xAI's.
+   */
+  reasoningInsideConfirmed: boolean
 }
 
 /**
@@ -892,4 +897,11 @@ export interface UsageCounts {
   /** Output tokens other than reasoning. */
   outputTokens: number
   reasoningTokens?: number
+  /**
+   * The provider format the counts were read from (`parseUsage` sets it; default `plain`):
+   * an `openai_chat` usage priced on an xAI model is re-read by xAI's rule.
+   */
+  format?: 'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'
+  /** As `Usage.reasoningInsideConfirmed` (default false). */
+  reasoningInsideConfirmed?: boolean
 }

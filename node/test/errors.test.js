@@ -68,6 +68,20 @@ test('rejected by async functions and methods', async () => {
   await assert.rejects(Tokenizer.fromEncoding('o200k_base').truncateAsync('x', { budget: 0 }), isA(InvalidInputError, 'TOKENMETER_INVALID_INPUT'))
 })
 
+test('a panic in the addon is a PanicError, sync or async, and the process lives on', async () => {
+  // Tokenizer._panicForTests* are test hooks (no types, not in the docs) that panic inside Rust.
+  const panicked = (err) => {
+    assert.ok(err instanceof PanicError && err instanceof TokenmeterError, `${err?.name}: ${err?.message}`)
+    assert.equal(err.code, 'TOKENMETER_PANIC')
+    assert.match(err.message, /^internal error \(a bug in tokenmeter\): deliberate panic \(test hook\)$/)
+    return true
+  }
+  assert.throws(() => Tokenizer._panicForTests(), panicked)
+  await assert.rejects(Tokenizer._panicForTestsAsync(), panicked)
+  // Still usable afterwards.
+  assert.equal(Tokenizer.fromEncoding('o200k_base').count('hello world'), 2)
+})
+
 test('errors that are not tokenmeter errors keep their class', () => {
   assert.throws(() => Tokenizer.fromEncoding(42), (err) => !(err instanceof TokenmeterError) && err instanceof Error)
 })

@@ -19,3 +19,26 @@ pub fn guard<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
         ))
     })
 }
+
+/// The async half of the test hook `Tokenizer._panicForTestsAsync`: panics on the pool thread.
+#[derive(Debug)]
+pub struct PanicTask;
+
+impl napi::Task for PanicTask {
+    type Output = Result<()>;
+    type JsValue = ();
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        Ok(guard(|| panic_here()))
+    }
+
+    fn resolve(&mut self, env: napi::Env, output: Self::Output) -> napi::Result<()> {
+        output.map_err(|e| crate::error::to_rejection(env, e))
+    }
+}
+
+/// A deliberate panic, for the tests that check no panic escapes the addon.
+#[allow(clippy::panic)]
+pub fn panic_here() -> Result<()> {
+    panic!("deliberate panic (test hook)")
+}

@@ -82,6 +82,20 @@ impl JsTokenizer {
         tokenmeter::Tokenizer::clear_thread_cache();
     }
 
+    /// Test hook, not part of the API (no TypeScript type): panics inside the addon on the
+    /// calling thread, so the tests can check that a panic becomes a `TOKENMETER_PANIC` error
+    /// and the process lives on.
+    #[napi(js_name = "_panicForTests", skip_typescript, catch_unwind)]
+    pub fn panic_for_tests() -> Result<()> {
+        crate::panic::panic_here()
+    }
+
+    /// Test hook, as `_panicForTests`, on a pool thread (the promise rejects).
+    #[napi(js_name = "_panicForTestsAsync", skip_typescript)]
+    pub fn panic_for_tests_async() -> AsyncTask<crate::panic::PanicTask> {
+        AsyncTask::new(crate::panic::PanicTask)
+    }
+
     /// A bundled OpenAI encoding: `o200k_base`, `o200k_harmony`, `cl100k_base`, `p50k_base`,
     /// `p50k_edit` or `r50k_base`.
     ///

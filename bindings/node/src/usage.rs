@@ -31,7 +31,11 @@ pub struct Usage {
     pub total_output: f64,
     /// The provider format it was read from: `openai_chat`, `openai_responses`, `anthropic`,
     /// `gemini`, `deepseek`, `xai` or `plain`.
+    #[napi(ts_type = "'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'")]
     pub format: String,
+    /// True when an `openai_chat` object's `total_tokens` showed its reasoning inside the
+    /// completion count: `cost` on an xAI model then keeps OpenAI's rule instead of xAI's.
+    pub reasoning_inside_confirmed: bool,
 }
 
 impl From<&tokenmeter::Usage> for Usage {
@@ -46,6 +50,7 @@ impl From<&tokenmeter::Usage> for Usage {
             total_input: to_number_u64(u.total_input()),
             total_output: to_number_u64(u.total_output()),
             format: u.format.as_str().to_string(),
+            reasoning_inside_confirmed: u.reasoning_inside_confirmed(),
         }
     }
 }
@@ -66,6 +71,12 @@ pub struct UsageCounts {
     /// Output tokens other than reasoning.
     pub output_tokens: f64,
     pub reasoning_tokens: Option<f64>,
+    /// The provider format the counts were read from (`parseUsage` sets it; default `plain`):
+    /// an `openai_chat` usage priced on an xAI model is re-read by xAI's rule.
+    #[napi(ts_type = "'openai_chat' | 'openai_responses' | 'anthropic' | 'gemini' | 'deepseek' | 'xai' | 'plain'")]
+    pub format: Option<String>,
+    /// As `Usage.reasoningInsideConfirmed` (default false).
+    pub reasoning_inside_confirmed: Option<bool>,
 }
 
 impl TryFrom<&UsageCounts> for tokenmeter::Usage {
@@ -81,7 +92,12 @@ impl TryFrom<&UsageCounts> for tokenmeter::Usage {
                 n(c.cache_write_5m_tokens, "cacheWrite5mTokens")?,
                 n(c.cache_write_1h_tokens, "cacheWrite1hTokens")?,
             )
-            .with_reasoning(n(c.reasoning_tokens, "reasoningTokens")?))
+            .with_reasoning(n(c.reasoning_tokens, "reasoningTokens")?)
+            .with_format(match &c.format {
+                Some(f) => tokenmeter::UsageFormat::from_str(f).or_throw()?,
+                None => tokenmeter::UsageFormat::default(),
+            })
+            .with_reasoning_inside_confirmed(c.reasoning_inside_confirmed.unwrap_or(false)))
     }
 }
 

@@ -26,6 +26,10 @@ pub struct Usage {
     /// `gemini`, `deepseek`, `xai` or `plain`.
     #[uniffi(default = "plain")]
     pub format: String,
+    /// True when an `openai_chat` object's `total_tokens` showed its reasoning inside the
+    /// completion count: `cost` on an xAI model then keeps OpenAI's rule instead of xAI's.
+    #[uniffi(default = false)]
+    pub reasoning_inside_confirmed: bool,
 }
 
 /// Options of `cost`, `preflight` and `compare`. Unset fields take the core's defaults
@@ -203,7 +207,7 @@ impl TryFrom<Usage> for tokenmeter::Usage {
             .with_cache_writes(u.cache_write_5m_tokens, u.cache_write_1h_tokens)
             .with_reasoning(u.reasoning_tokens);
         usage.format = u.format.parse()?;
-        Ok(usage)
+        Ok(usage.with_reasoning_inside_confirmed(u.reasoning_inside_confirmed))
     }
 }
 
@@ -217,6 +221,7 @@ impl From<tokenmeter::Usage> for Usage {
             cache_write_1h_tokens: u.cache_write_1h_tokens,
             reasoning_tokens: u.reasoning_tokens,
             format: u.format.as_str().to_string(),
+            reasoning_inside_confirmed: u.reasoning_inside_confirmed(),
         }
     }
 }

@@ -190,6 +190,28 @@ impl Usage {
         self
     }
 
+    /// Sets the provider format the counts were read from (it decides how
+    /// [`Usage::as_billed_by`] re-reads them).
+    #[must_use]
+    pub fn with_format(mut self, format: UsageFormat) -> Self {
+        self.format = format;
+        self
+    }
+
+    /// Whether this OpenAI Chat usage's `total_tokens` showed its reasoning inside the
+    /// completion count, so that [`Usage::as_billed_by`] keeps OpenAI's rule even on an xAI
+    /// model. Bindings that carry a usage through their own record keep this with it.
+    pub fn reasoning_inside_confirmed(&self) -> bool {
+        self.reasoning_inside_confirmed
+    }
+
+    /// Sets [`Usage::reasoning_inside_confirmed`] (for a usage rebuilt from its parts).
+    #[must_use]
+    pub fn with_reasoning_inside_confirmed(mut self, confirmed: bool) -> Self {
+        self.reasoning_inside_confirmed = confirmed;
+        self
+    }
+
     /// Every input token: uncached, cache reads and cache writes. Long-context tiers are
     /// measured on this.
     pub fn total_input(&self) -> u64 {
