@@ -27,6 +27,7 @@ import dev.tokenmeter.Redactor
 import dev.tokenmeter.Section
 import dev.tokenmeter.TruncateOptions
 import dev.tokenmeter.usageFromJson
+import dev.tokenmeter.clearThreadCache
 import dev.tokenmeter.FunctionCall
 import dev.tokenmeter.FunctionDef
 import dev.tokenmeter.Message
