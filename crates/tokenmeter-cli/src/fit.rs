@@ -21,9 +21,9 @@ pub struct Args {
     /// context window) is used.
     #[arg(long)]
     model: Option<String>,
-    /// Which part of the text to keep: head, tail or both.
-    #[arg(long, default_value = "head")]
-    keep: String,
+    /// Which part of the text to keep: head (the default), tail or both.
+    #[arg(long)]
+    keep: Option<String>,
     /// The text between the two ends for --keep both.
     #[arg(long)]
     marker: Option<String>,
@@ -79,6 +79,12 @@ fn count_arg(name: &str, value: &str, allow_zero: bool) -> Result<usize> {
 
 pub fn run(args: Args) -> Result<()> {
     if args.chat.is_some() {
+        // A flag that does not apply is an error, never silently ignored.
+        if args.keep.is_some() || args.marker.is_some() {
+            return Err(Error::InvalidInput {
+                reason: "--keep and --marker apply to a text, not to --chat (use --partial to cut a message)".into(),
+            });
+        }
         return run_chat(args);
     }
     let budget = match &args.budget {
@@ -88,7 +94,13 @@ pub fn run(args: Args) -> Result<()> {
     if args.reserve_output.is_some() {
         return Err(Error::InvalidInput { reason: "--reserve-output applies to --chat only".into() });
     }
-    let keep: Keep = args.keep.parse()?;
+    if args.partial {
+        return Err(Error::InvalidInput { reason: "--partial applies to --chat only".into() });
+    }
+    let keep: Keep = args.keep.as_deref().unwrap_or("head").parse()?;
+    if args.marker.is_some() && keep != Keep::Both {
+        return Err(Error::InvalidInput { reason: format!("--marker applies to --keep both only (got --keep {keep})") });
+    }
     let (tokenizer, _) = tokenizer_for(args.encoding.as_deref(), args.model.as_deref())?;
     let text = read_text(args.file.as_deref().unwrap_or("-"))?;
     let mut opts = TruncateOptions::new(budget).with_keep(keep).with_count_cut(true);

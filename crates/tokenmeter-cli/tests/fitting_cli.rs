@@ -90,6 +90,10 @@ fn fit_bad_input_is_one_line() {
     assert_one_line_error(&["fit", "--budget", "ten"], "x", "--budget");
     assert_one_line_error(&["fit"], "x", "--budget");
     assert_one_line_error(&["fit", "--budget", "5", "--keep", "middle"], "x", "keep");
+    // Flags that do not apply are errors, not silently ignored.
+    assert_one_line_error(&["fit", "--budget", "5", "--marker", "..."], "x", "--marker applies to --keep both");
+    assert_one_line_error(&["fit", "--budget", "5", "--keep", "tail", "--marker", "..."], "x", "--keep tail");
+    assert_one_line_error(&["fit", "--budget", "5", "--partial"], "x", "--partial applies to --chat");
     let bad = temp_file("bad.json", "[{\"role\": ");
     assert_one_line_error(&["fit", "--chat", &bad, "--budget", "100", "--model", "gpt-4o", "--json"], "", "chat JSON");
     let shape = temp_file("shape.json", "{\"messages\": [{\"content\": \"no role\"}]}");
@@ -97,6 +101,8 @@ fn fit_bad_input_is_one_line() {
     let ok = temp_file("ok.json", "[{\"role\": \"user\", \"content\": \"hello there, a long question\"}]");
     assert_one_line_error(&["fit", "--chat", &ok, "--budget", "100", "--reserve-output", "100", "--model", "gpt-4o"], "", "reserve-output");
     assert_one_line_error(&["fit", "--chat", &ok, "--budget", "5", "--model", "gpt-4o"], "", "over");
+    assert_one_line_error(&["fit", "--chat", &ok, "--budget", "100", "--keep", "tail"], "", "not to --chat");
+    assert_one_line_error(&["fit", "--chat", &ok, "--budget", "100", "--marker", "..."], "", "not to --chat");
 }
 
 #[test]
