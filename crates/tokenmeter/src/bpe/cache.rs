@@ -27,11 +27,15 @@ const ENTRIES: usize = MAX_SLOTS / 2;
 const ARENA: usize = 512 * 1024;
 /// Longest piece cached (longer ones are rare, and would fill the arena).
 const LONGEST: usize = 1024;
+/// Most slots a lookup reads. At most half the slots are full, so a piece of ordinary text is
+/// found or placed within a few; the bound keeps text crafted to collide in the hash (whose
+/// pieces would otherwise pile up in one run of slots) from making lookups linear.
+const MAX_PROBE: usize = 32;
 
 /// One slot: `len == 0` marks a free slot (merged pieces have two bytes or more).
 #[derive(Clone, Copy)]
 struct Slot {
-    /// The piece hash's high half, compared before the bytes.
+    /// The piece hash's low half, compared before the bytes.
     tag: u32,
     /// Where the piece's bytes start in `arena`.
     start: u32,
@@ -40,6 +44,14 @@ struct Slot {
 }
 
 const FREE: Slot = Slot { tag: 0, start: 0, len: 0, count: 0 };
+
+/// The first slot to probe for `hash` among `slots` (a power of two): the top bits of a
+/// multiplicative hash, which depend on every bit of `hash` (its low bits alone would not
+/// separate pieces that differ only in their last bytes).
+#[inline]
+fn home(hash: u64, slots: usize) -> usize {
+    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - slots.trailing_zeros())) as usize
+}
 
 /// The cache of one rank table on one thread.
 struct PieceCache {
@@ -53,23 +65,25 @@ impl PieceCache {
         Self { slots: vec![FREE; FIRST_SLOTS], arena: Vec::new(), entries: 0 }
     }
 
-    /// The slot holding `piece` (hash `hash`), or the free slot where it would go.
+    /// The slot holding `piece` (hash `hash`), or the free slot where it would go; `None`
+    /// when neither is within [`MAX_PROBE`] slots of its home.
     #[inline]
-    fn find(&self, piece: &[u8], hash: u64) -> usize {
+    fn find(&self, piece: &[u8], hash: u64) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let tag = (hash >> 32) as u32;
-        let mut at = hash as usize & mask;
-        loop {
+        let tag = hash as u32;
+        let mut at = home(hash, self.slots.len());
+        for _ in 0..MAX_PROBE {
             let slot = self.slots[at];
             if slot.len == 0
                 || (slot.tag == tag
                     && slot.len as usize == piece.len()
                     && self.arena.get(slot.start as usize..slot.start as usize + piece.len()) == Some(piece))
             {
-                return at;
+                return Some(at);
             }
             at = (at + 1) & mask;
         }
+        None
     }
 
     /// The token count of `piece`, from the cache or from `merge_count` (then remembered).
@@ -80,9 +94,10 @@ impl PieceCache {
         }
         let hash = ranks::hash(piece);
         let mut at = self.find(piece, hash);
-        let slot = self.slots[at];
-        if slot.len != 0 {
-            return slot.count as usize;
+        if let Some(slot) = at.map(|i| self.slots[i]) {
+            if slot.len != 0 {
+                return slot.count as usize;
+            }
         }
         let count = merge_count(piece);
         let Ok(stored) = u32::try_from(count) else { return count };
@@ -94,9 +109,12 @@ impl PieceCache {
             self.grow();
             at = self.find(piece, hash);
         }
+        // No free slot near its home (a run of colliding pieces, as text crafted against the
+        // hash would make): not kept, so no lookup ever probes more than MAX_PROBE slots.
+        let Some(at) = at else { return count };
         // `start` fits a u32: the arena holds at most ARENA bytes.
         let start = self.arena.len() as u32;
-        self.slots[at] = Slot { tag: (hash >> 32) as u32, start, len: piece.len() as u32, count: stored };
+        self.slots[at] = Slot { tag: hash as u32, start, len: piece.len() as u32, count: stored };
         self.arena.extend_from_slice(piece);
         self.entries += 1;
         count
@@ -109,14 +127,18 @@ impl PieceCache {
         self.entries = 0;
     }
 
-    /// Doubles the slots, placing every piece again.
+    /// Doubles the slots, placing every piece again (one that finds no slot near its new home
+    /// is dropped).
     fn grow(&mut self) {
         let doubled = vec![FREE; 2 * self.slots.len()];
         let old = std::mem::replace(&mut self.slots, doubled);
+        self.entries = 0;
         for slot in old.into_iter().filter(|s| s.len != 0) {
             let Some(piece) = self.arena.get(slot.start as usize..(slot.start + slot.len) as usize) else { continue };
-            let at = self.find(piece, ranks::hash(piece));
-            self.slots[at] = slot;
+            if let Some(at) = self.find(piece, ranks::hash(piece)) {
+                self.slots[at] = slot;
+                self.entries += 1;
+            }
         }
     }
 }
@@ -199,6 +221,24 @@ mod tests {
         assert_eq!(cache.count(&long, |_| 9), 9);
         assert_eq!(cache.count(&long, |_| 8), 8, "not kept");
         assert_eq!(cache.entries, 3);
+    }
+
+    #[test]
+    fn colliding_pieces_never_make_a_lookup_probe_more_than_the_bound() {
+        let mut cache = PieceCache::new();
+        // Fill the slots after one home with pieces, as a run of colliding hashes would.
+        let home = home(ranks::hash(b"target"), FIRST_SLOTS);
+        for k in 0..MAX_PROBE {
+            cache.slots[(home + k) & (FIRST_SLOTS - 1)] = Slot { tag: 1, start: 0, len: 3, count: 1 };
+        }
+        cache.arena.extend_from_slice(b"abc");
+        assert_eq!(cache.find(b"target", ranks::hash(b"target")), None);
+        // Counted (merged each time), never kept, never a hang.
+        let mut merges = 0;
+        for _ in 0..3 {
+            assert_eq!(cache.count(b"target", |_| { merges += 1; 4 }), 4);
+        }
+        assert_eq!((merges, cache.entries), (3, 0));
     }
 
     #[test]
