@@ -47,3 +47,25 @@ fn anthropic_bound_covers_the_published_ratios() {
         assert!(error <= p.relative_error, "published {published}: error {error} > {}", p.relative_error);
     }
 }
+
+/// The tokenizer of Claude Opus 4.7 and later uses 1.0-1.35x Opus 4.6's tokens (Anthropic's
+/// migration guide), measured up to 1.47x: the anthropic_4_7 bound covers each published
+/// Claude 3.5 / GPT-4o ratio scaled by each of those factors.
+#[test]
+fn anthropic_4_7_bound_covers_the_published_ratios_scaled_by_the_new_tokenizer() {
+    let p = EstimateProfile::get("anthropic_4_7").unwrap();
+    for published in [1.16_f64, 1.21, 1.30] {
+        for factor in [1.0_f64, 1.35, 1.47] {
+            let o200k = 10_000.0_f64;
+            let estimate = (o200k * p.ratio).ceil();
+            let truth = o200k * published * factor;
+            let error = (truth - estimate).abs() / estimate;
+            assert!(error <= p.relative_error, "{published} x {factor}: error {error} > {}", p.relative_error);
+        }
+    }
+    // Opus 4.7 and the models after it use it; Opus 4.6 and Sonnet 4.6 do not.
+    let catalog = Catalog::bundled();
+    for (model, profile) in [("claude-opus-4-7", "anthropic_4_7"), ("claude-haiku-5-5", "anthropic_4_7"), ("claude-sonnet-4-6", "anthropic")] {
+        assert_eq!(catalog.get(model).unwrap().tokenizer, TokenizerSpec::Estimate(profile.into()), "{model}");
+    }
+}
