@@ -29,7 +29,7 @@ impl napi::Task for PanicTask {
     type JsValue = ();
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(guard(|| panic_here()))
+        Ok(guard(panic_here))
     }
 
     fn resolve(&mut self, env: napi::Env, output: Self::Output) -> napi::Result<()> {

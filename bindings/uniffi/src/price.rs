@@ -202,12 +202,12 @@ impl Catalog {
 impl TryFrom<Usage> for tokenmeter::Usage {
     type Error = TokenmeterError;
     fn try_from(u: Usage) -> Result<Self> {
-        let mut usage = tokenmeter::Usage::new(u.input_tokens, u.output_tokens)
+        Ok(tokenmeter::Usage::new(u.input_tokens, u.output_tokens)
             .with_cache_read(u.cache_read_tokens)
             .with_cache_writes(u.cache_write_5m_tokens, u.cache_write_1h_tokens)
-            .with_reasoning(u.reasoning_tokens);
-        usage.format = u.format.parse()?;
-        Ok(usage.with_reasoning_inside_confirmed(u.reasoning_inside_confirmed))
+            .with_reasoning(u.reasoning_tokens)
+            .with_format(u.format.parse()?)
+            .with_reasoning_inside_confirmed(u.reasoning_inside_confirmed))
     }
 }
 

@@ -97,7 +97,7 @@ pub fn run(args: Args) -> Result<()> {
     if args.partial {
         return Err(Error::InvalidInput { reason: "--partial applies to --chat only".into() });
     }
-    let keep: Keep = args.keep.as_deref().unwrap_or("head").parse()?;
+    let keep: Keep = args.keep.as_deref().map(str::parse).transpose()?.unwrap_or_default();
     if args.marker.is_some() && keep != Keep::Both {
         return Err(Error::InvalidInput { reason: format!("--marker applies to --keep both only (got --keep {keep})") });
     }

@@ -6,9 +6,9 @@
 //! table (a thread-local, so no locks and nothing shared between threads); rank tables never
 //! change, so there is nothing to invalidate. Memory is bounded: at most [`ENTRIES`] pieces of
 //! at most [`LONGEST`] bytes, [`ARENA`] bytes of keys, in up to [`MAX_SLOTS`] 16-byte slots
-//! (1.5 MB per thread and encoding at most; a thread that counts little holds little). When it fills up it is emptied and starts again,
-//! which keeps every operation O(piece length) with no eviction bookkeeping; the words that
-//! recur most come back first.
+//! (1.5 MB per thread and encoding at most; a thread that counts little holds little). When it
+//! fills up it is emptied and starts again, which keeps every operation O(piece length) with no
+//! eviction bookkeeping; the words that recur most come back first.
 //!
 //! Only counts are cached: `encode` merges every piece (it needs the token ids, not just how
 //! many), so it has no cache to keep in step.
